@@ -1,0 +1,180 @@
+"""Render the generated parts of pages from ``SiteData``, per language.
+
+Templates live in ``overrides/fragments/`` and are rendered by our own Jinja
+environment with autoescaping on: every value from YAML or front matter is escaped
+exactly once, here. (MkDocs' own environment does not autoescape.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from samen import charts
+from samen.markers import MARKER
+from samen.site_data import Product, SiteData
+from samen.ui_text import ui_text
+from samen.urls import link_to_page
+
+FRAGMENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a fragment needs to know about the page it lands on."""
+
+    site: SiteData
+    lang: str
+    page_url: str  # site-relative URL of the page being rendered, e.g. "en/over/regio/"
+
+    def link(self, norm_uri: str) -> str:
+        return link_to_page(self.page_url, norm_uri, self.lang)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(FRAGMENTS_DIR),
+        autoescape=select_autoescape(["html", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["thousands"] = _thousands
+    env.filters["hours"] = _hours
+    return env
+
+
+def _hours(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+def _thousands(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def render_fragment(template: str, context: PageContext, **values: object) -> str:
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            site=context.site,
+            lang=context.lang,
+            t=ui_text(context.lang),
+            link=context.link,
+            product_date=lambda product: product_date(product, context.lang),
+            **values,
+        )
+    )
+
+
+def product_date(product: Product, lang: str) -> str:
+    """The most precise date the sources give: day, season and year, year, or nothing."""
+    meta = product.meta
+    text = ui_text(lang)
+    if meta.date:
+        return format_date(meta.date, format="long", locale=lang)
+    if meta.year and meta.season:
+        return f"{text['season_' + meta.season]} {meta.year}"
+    if meta.year:
+        return str(meta.year)
+    return ""
+
+
+# --- one renderer per marker ------------------------------------------------------------
+
+
+def _catalogue(context: PageContext) -> str:
+    products = context.site.products_newest_first()
+    return render_fragment("product-list.html", context, products=products, heading_level=2)
+
+
+def _leernetwerk_products(context: PageContext, leernetwerk: str | None) -> str:
+    if leernetwerk is None:
+        raise MarkerError("samen:leernetwerk-producten", "leernetwerk")
+    products = context.site.products_of_leernetwerk(leernetwerk)
+    return render_fragment("product-list.html", context, products=products, heading_level=3)
+
+
+def _partners(context: PageContext) -> str:
+    return render_fragment("partners.html", context)
+
+
+def _regio_overview(context: PageContext) -> str:
+    return render_fragment("regio-overzicht.html", context)
+
+
+def _table_1(context: PageContext) -> str:
+    return render_fragment("tabel-1.html", context)
+
+
+def _table_1_chart(context: PageContext) -> str:
+    chart = charts.table_1_chart(context.site, context.lang)
+    return render_fragment("tabel-1-grafiek.html", context, table_1_chart=chart)
+
+
+def _organogram(context: PageContext) -> str:
+    links = {
+        term.id: context.link(f"leernetwerken/{term.id}.md")
+        for term in context.site.taxonomy.leernetwerken
+    }
+    base = ui_text(context.lang)["organogram_base"]
+    chart = charts.organogram(context.site, context.lang, links, base)
+    return render_fragment("organogram.html", context, chart=chart)
+
+
+def _bodies(context: PageContext) -> str:
+    return render_fragment("gremia.html", context)
+
+
+def _coordination(context: PageContext) -> str:
+    return render_fragment("coordinatie.html", context)
+
+
+def _relations(context: PageContext) -> str:
+    return render_fragment("relaties.html", context)
+
+
+class MarkerError(Exception):
+    """A marker that cannot be filled on this page."""
+
+    def __init__(self, marker: str, needs: str):
+        super().__init__(marker)
+        self.marker = marker
+        self.needs = needs
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "catalogus": _catalogue,
+    "leernetwerk-producten": _leernetwerk_products,
+    "partners": _partners,
+    "regio-overzicht": _regio_overview,
+    "tabel-1": _table_1,
+    "tabel-1-grafiek": _table_1_chart,
+    "organogram": _organogram,
+    "gremia": _bodies,
+    "coordinatie": _coordination,
+    "relaties": _relations,
+}
+
+
+def fill_markers(html: str, context: PageContext, leernetwerk: str | None = None) -> str:
+    """Replace every ``<!-- samen:name -->`` in rendered page HTML with its fragment."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        renderer = RENDERERS.get(name)
+        if renderer is None:
+            raise KeyError(name)
+        if name == "leernetwerk-producten":
+            return renderer(context, leernetwerk)
+        return renderer(context)
+
+    return MARKER.sub(replace, html)

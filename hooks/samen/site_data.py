@@ -1,0 +1,625 @@
+"""Load, validate and cross-check all content and data into one ``SiteData``.
+
+This runs once per build (not once per language) and once per ``samen check``.
+Everything downstream works on the typed result and never re-reads a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel
+
+from samen.markers import MARKERS, markers_with_lines
+from samen.problems import ContentError, Problem
+from samen.schemas import (
+    Label,
+    LeernetwerkPageMeta,
+    Organisation,
+    OrganisationFile,
+    OrganisationRole,
+    PageMeta,
+    PartnersFile,
+    ProductMeta,
+    ProductTranslationMeta,
+    RegioFile,
+    Taxonomy,
+    Term,
+)
+from samen.sources import MarkdownSource, YamlDocument, read_markdown, read_yaml_file
+from samen.validation import unknown_reference, validate_document
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "taxonomie.yml": Taxonomy,
+    "partners.yml": PartnersFile,
+    "organisatie.yml": OrganisationFile,
+    "regio.yml": RegioFile,
+}
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One Markdown file with its validated front matter."""
+
+    src_uri: str  # e.g. "producten/de-kracht-van-het-gewone.en.md"
+    lang: str
+    norm_uri: str  # the Dutch file it translates, e.g. "producten/de-kracht-van-het-gewone.md"
+    meta: BaseModel
+    document: YamlDocument = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Product:
+    """A knowledge product: Dutch metadata plus its English translation, if any."""
+
+    meta: ProductMeta
+    translation: ProductTranslationMeta | None
+    src_uri: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def _translated(self, name: str, lang: str) -> Any:
+        if lang == "en" and self.translation is not None:
+            value = getattr(self.translation, name)
+            if value is not None:
+                return value
+        return getattr(self.meta, name)
+
+    def title(self, lang: str) -> str:
+        return self._translated("title", lang)
+
+    def subtitle(self, lang: str) -> str | None:
+        return self._translated("subtitle", lang)
+
+    def summary(self, lang: str) -> str:
+        return self._translated("summary", lang)
+
+    def plain_summary(self, lang: str) -> str | None:
+        return self._translated("plain_summary", lang)
+
+    def title_is_dutch(self, lang: str) -> bool:
+        """True where an English page shows the Dutch title (for ``lang="nl"``)."""
+        return lang != DEFAULT_LANGUAGE and self.title(lang) == self.meta.title
+
+    def has_language(self, lang: str) -> bool:
+        return lang == DEFAULT_LANGUAGE or self.translation is not None
+
+    @property
+    def year(self) -> int | None:
+        return self.meta.date.year if self.meta.date else self.meta.year
+
+    @property
+    def sort_date(self) -> dt.date:
+        """Newest first sorts on this; undated products sort last."""
+        if self.meta.date:
+            return self.meta.date
+        if self.meta.year:
+            month = {"voorjaar": 4, "zomer": 7, "najaar": 10, "winter": 1}.get(
+                self.meta.season or "", 1
+            )
+            return dt.date(self.meta.year, month, 1)
+        return dt.date.min
+
+
+@dataclass(frozen=True)
+class CoordinationRole:
+    role: OrganisationRole
+    organisation: Organisation
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the hooks render, validated and cross-referenced."""
+
+    taxonomy: Taxonomy
+    partners: PartnersFile
+    organisation: OrganisationFile
+    regio: RegioFile
+    pages: dict[str, PageSource]
+    products: dict[str, Product]
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
+
+    def label(self, vocabulary: str, term_id: str, lang: str) -> str:
+        return self.term(vocabulary, term_id).label.get(lang)
+
+    def organisation_by_id(self, org_id: str) -> Organisation:
+        return next(o for o in self.partners.organisations if o.id == org_id)
+
+    def role_label(self, role_id: str, lang: str) -> str:
+        return next(r.label.get(lang) for r in self.partners.roles if r.id == role_id)
+
+    def coordination_roles(self) -> list[CoordinationRole]:
+        """Every role with hours or a person, in the order the role types are listed."""
+        rows = [
+            CoordinationRole(role, org)
+            for org in self.partners.organisations
+            for role in org.roles
+            if role.hours_per_week or role.person
+        ]
+        order = [r.id for r in self.partners.roles]
+        return sorted(rows, key=lambda row: order.index(row.role.role))
+
+    def products_of_organisation(self, org_id: str) -> list[Product]:
+        return [p for p in self.products_newest_first() if org_id in p.meta.organisations]
+
+    def products_newest_first(self) -> list[Product]:
+        return sorted(self.products.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
+
+    def products_of_leernetwerk(self, leernetwerk: str) -> list[Product]:
+        return [p for p in self.products_newest_first() if leernetwerk in p.meta.leernetwerken]
+
+
+def page_language(src_uri: str) -> tuple[str, str]:
+    """``over/index.en.md`` -> ``("en", "over/index.md")``."""
+    path = PurePosixPath(src_uri)
+    suffixes = path.suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in LANGUAGES:
+        lang = suffixes[-2][1:]
+        return lang, str(path.with_name(path.name.replace(f".{lang}.md", ".md")))
+    return DEFAULT_LANGUAGE, src_uri
+
+
+def page_schema(norm_uri: str, lang: str) -> type[BaseModel]:
+    """Which front-matter schema a page follows, from where it lives."""
+    path = PurePosixPath(norm_uri)
+    if path.parent.name == "producten" and path.stem != "index" and len(path.parts) == 2:
+        return ProductTranslationMeta if lang != DEFAULT_LANGUAGE else ProductMeta
+    if path.parent.name == "leernetwerken" and path.stem != "index" and len(path.parts) == 2:
+        return LeernetwerkPageMeta
+    return PageMeta
+
+
+def page_url(norm_uri: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The site-relative URL MkDocs gives a page (directory URLs), per language."""
+    path = PurePosixPath(norm_uri).with_suffix("")
+    url = "" if path.name in ("index", "README") else f"{path.name}/"
+    parent = str(path.parent)
+    url = f"{parent}/{url}" if parent != "." else url
+    return url if lang == DEFAULT_LANGUAGE else f"{lang}/{url}"
+
+
+def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
+    """Read and check everything; raise ``ContentError`` listing every problem."""
+    problems: list[Problem] = []
+    data_dir = project_dir / "data"
+    data: dict[str, Any] = {}
+    documents: dict[str, YamlDocument] = {}
+    for name, model in DATA_FILES.items():
+        path = data_dir / name
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    f"data/{name}",
+                    None,
+                    None,
+                    "dit gegevensbestand ontbreekt.",
+                    "this data file is missing.",
+                )
+            )
+            continue
+        document = read_yaml_file(path, project_dir)
+        documents[name] = document
+        model_value, found = validate_document(model, document)
+        problems.extend(found)
+        data[name] = model_value
+
+    pages: dict[str, PageSource] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        lang, norm_uri = page_language(src_uri)
+        source = read_markdown(path.read_text(encoding="utf-8"), f"docs/{src_uri}")
+        meta, found = validate_document(page_schema(norm_uri, lang), source.front_matter)
+        problems.extend(found)
+        problems.extend(_marker_problems(source, meta))
+        if meta is not None:
+            pages[src_uri] = PageSource(src_uri, lang, norm_uri, meta, source.front_matter)
+
+    if problems or any(value is None for value in data.values()):
+        raise ContentError(problems)
+
+    site = SiteData(
+        taxonomy=data["taxonomie.yml"],
+        partners=data["partners.yml"],
+        organisation=data["organisatie.yml"],
+        regio=data["regio.yml"],
+        pages=pages,
+        products=_products(pages),
+    )
+    problems.extend(_check_references(site, documents, docs_dir))
+    if problems:
+        raise ContentError(problems)
+    return site
+
+
+def _marker_problems(source: MarkdownSource, meta: BaseModel | None) -> list[Problem]:
+    problems = []
+    for name, line in markers_with_lines(source.body, source.body_line):
+        where = MARKERS.get(name)
+        if where is None:
+            known = ", ".join(f"<!-- samen:{known} -->" for known in MARKERS)
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    None,
+                    f"onbekende markering '<!-- samen:{name} -->'.",
+                    f"unknown marker '<!-- samen:{name} -->'.",
+                    f"een van: {known}",
+                    f"one of: {known}",
+                )
+            )
+        elif where == "leernetwerk" and not isinstance(meta, LeernetwerkPageMeta):
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    None,
+                    f"'<!-- samen:{name} -->' kan alleen op een leernetwerkpagina staan.",
+                    f"'<!-- samen:{name} -->' can only stand on a leernetwerk page.",
+                    "docs/leernetwerken/<id>.md met 'leernetwerk: <id>' in het kopblok",
+                    "docs/leernetwerken/<id>.md with 'leernetwerk: <id>' in its front matter",
+                )
+            )
+    return problems
+
+
+def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
+    translations = {
+        page.norm_uri: page.meta
+        for page in pages.values()
+        if isinstance(page.meta, ProductTranslationMeta)
+    }
+    return {
+        page.meta.id: Product(page.meta, translations.get(page.src_uri), page.src_uri)
+        for page in pages.values()
+        if isinstance(page.meta, ProductMeta)
+    }
+
+
+def _duplicates(
+    document: YamlDocument, items: Sequence[Any], loc: Sequence[str | int], what: str
+) -> Iterable[Problem]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            yield Problem(
+                document.path,
+                document.line_of([*loc, index, "id"]),
+                f"{loc[-1]}[{index}].id",
+                f"de id '{item.id}' komt twee keer voor (ook bij {what} nummer "
+                f"{seen[item.id] + 1}); elke id moet uniek zijn.",
+                f"the id '{item.id}' appears twice (also in {what} number {seen[item.id] + 1}); "
+                "every id must be unique.",
+                "een id die nog niet bestaat",
+                "an id that does not exist yet",
+            )
+        else:
+            seen[item.id] = index
+
+
+def _check_references(
+    site: SiteData, documents: dict[str, YamlDocument], docs_dir: Path
+) -> list[Problem]:
+    problems: list[Problem] = []
+    taxonomy_doc = documents["taxonomie.yml"]
+    ids: dict[str, list[str]] = {}
+    for vocabulary in ("themes", "types", "audiences", "leernetwerken", "regions"):
+        terms = getattr(site.taxonomy, vocabulary)
+        problems.extend(_duplicates(taxonomy_doc, terms, [vocabulary], "waarde/value"))
+        ids[vocabulary] = [t.id for t in terms]
+
+    partners_doc = documents["partners.yml"]
+    partners = site.partners
+    problems.extend(_duplicates(partners_doc, partners.groups, ["groups"], "groep/group"))
+    problems.extend(_duplicates(partners_doc, partners.roles, ["roles"], "rol/role"))
+    problems.extend(
+        _duplicates(partners_doc, partners.organisations, ["organisations"], "organisatie")
+    )
+    group_ids = [g.id for g in partners.groups]
+    role_ids = [r.id for r in partners.roles]
+    org_ids = [o.id for o in partners.organisations]
+    for index, org in enumerate(partners.organisations):
+        loc: list[str | int] = ["organisations", index]
+        if org.group is not None and org.group not in group_ids:
+            problems.append(
+                unknown_reference(
+                    partners_doc,
+                    [*loc, "group"],
+                    org.group,
+                    "partnergroep",
+                    "partner group",
+                    group_ids,
+                    f"group: {group_ids[0]}",
+                )
+            )
+        for r_index, region in enumerate(org.regions):
+            if region not in ids["regions"]:
+                problems.append(
+                    unknown_reference(
+                        partners_doc,
+                        [*loc, "regions", r_index],
+                        region,
+                        "regio",
+                        "region",
+                        ids["regions"],
+                        f"regions: [{ids['regions'][0]}]",
+                    )
+                )
+        for o_index, role in enumerate(org.roles):
+            if role.role not in role_ids:
+                problems.append(
+                    unknown_reference(
+                        partners_doc,
+                        [*loc, "roles", o_index, "role"],
+                        role.role,
+                        "rol",
+                        "role",
+                        role_ids,
+                        f"role: {role_ids[0]}",
+                    )
+                )
+            for l_index, leernetwerk in enumerate(role.leernetwerken):
+                if leernetwerk not in ids["leernetwerken"]:
+                    problems.append(
+                        unknown_reference(
+                            partners_doc,
+                            [*loc, "roles", o_index, "leernetwerken", l_index],
+                            leernetwerk,
+                            "leernetwerk",
+                            "leernetwerk",
+                            ids["leernetwerken"],
+                            f"leernetwerken: [{ids['leernetwerken'][0]}]",
+                        )
+                    )
+
+    organisation_doc = documents["organisatie.yml"]
+    bodies = site.organisation.bodies
+    problems.extend(_duplicates(organisation_doc, bodies, ["bodies"], "gremium/body"))
+    problems.extend(
+        _duplicates(organisation_doc, site.organisation.layers, ["layers"], "laag/layer")
+    )
+    layer_ids = [layer.id for layer in site.organisation.layers]
+    for index, body in enumerate(bodies):
+        if body.layer not in layer_ids:
+            problems.append(
+                unknown_reference(
+                    organisation_doc,
+                    ["bodies", index, "layer"],
+                    body.layer,
+                    "laag",
+                    "layer",
+                    layer_ids,
+                    f"layer: {layer_ids[0]}",
+                )
+            )
+
+    problems.extend(_check_regio(site.regio, documents["regio.yml"], ids["regions"]))
+    problems.extend(_check_pages(site, ids, org_ids, docs_dir))
+    return problems
+
+
+def _check_regio(regio: RegioFile, document: YamlDocument, region_ids: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    indicator_ids = [i.id for i in regio.indicators]
+    problems.extend(_duplicates(document, regio.municipalities, ["municipalities"], "gemeente"))
+    problems.extend(_duplicates(document, regio.indicators, ["indicators"], "indicator"))
+    for index, region in enumerate(regio.regions):
+        if region.id not in region_ids:
+            problems.append(
+                unknown_reference(
+                    document,
+                    ["regions", index, "id"],
+                    region.id,
+                    "regio",
+                    "region",
+                    region_ids,
+                    f"id: {region_ids[0]}",
+                )
+            )
+    for index, indicator in enumerate(regio.indicators):
+        if indicator.footnote not in regio.footnotes:
+            problems.append(
+                unknown_reference(
+                    document,
+                    ["indicators", index, "footnote"],
+                    indicator.footnote,
+                    "voetnoot",
+                    "footnote",
+                    list(regio.footnotes),
+                    "footnote: a",
+                )
+            )
+    for index, municipality in enumerate(regio.municipalities):
+        loc: list[str | int] = ["municipalities", index]
+        if municipality.region not in region_ids:
+            problems.append(
+                unknown_reference(
+                    document,
+                    [*loc, "region"],
+                    municipality.region,
+                    "regio",
+                    "region",
+                    region_ids,
+                    f"region: {region_ids[0]}",
+                )
+            )
+        if sorted(municipality.values) != sorted(indicator_ids):
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of([*loc, "values"]),
+                    f"municipalities[{index}].values",
+                    f"de waarden van {municipality.name} passen niet bij de indicatoren.",
+                    f"the values of {municipality.name} do not match the indicators.",
+                    f"precies één waarde per indicator: {', '.join(indicator_ids)}",
+                    f"exactly one value per indicator: {', '.join(indicator_ids)}",
+                )
+            )
+    return problems
+
+
+def _check_pages(
+    site: SiteData, ids: dict[str, list[str]], org_ids: list[str], docs_dir: Path
+) -> list[Problem]:
+    problems: list[Problem] = []
+    dutch_uris = {p.src_uri for p in site.pages.values() if p.lang == DEFAULT_LANGUAGE}
+    urls: dict[str, str] = {page_url(uri): uri for uri in dutch_uris}
+    for page in site.pages.values():
+        doc = page.document
+        if page.lang != DEFAULT_LANGUAGE and page.norm_uri not in dutch_uris:
+            problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    None,
+                    f"deze vertaling heeft geen Nederlandse pagina 'docs/{page.norm_uri}'.",
+                    f"this translation has no Dutch page 'docs/{page.norm_uri}'.",
+                    "eerst de Nederlandse pagina, dan de vertaling met .en.md",
+                    "the Dutch page first, then its translation ending in .en.md",
+                )
+            )
+        meta = page.meta
+        stem = PurePosixPath(page.norm_uri).stem
+        if isinstance(meta, LeernetwerkPageMeta):
+            if meta.leernetwerk not in ids["leernetwerken"]:
+                problems.append(
+                    unknown_reference(
+                        doc,
+                        ["leernetwerk"],
+                        meta.leernetwerk,
+                        "leernetwerk",
+                        "leernetwerk",
+                        ids["leernetwerken"],
+                        f"leernetwerk: {stem}",
+                    )
+                )
+            elif meta.leernetwerk != stem:
+                problems.append(_must_match_file(doc, "leernetwerk", meta.leernetwerk, stem))
+        if not isinstance(meta, ProductMeta):
+            continue
+        if meta.id != stem:
+            problems.append(_must_match_file(doc, "id", meta.id, stem))
+        references = [
+            ("type", [meta.type], "types", "type", "type"),
+            ("leernetwerken", meta.leernetwerken, "leernetwerken", "leernetwerk", "leernetwerk"),
+            ("themes", meta.themes, "themes", "thema", "theme"),
+            ("audiences", meta.audiences, "audiences", "doelgroep", "audience"),
+        ]
+        for field_name, values, vocabulary, what_nl, what_en in references:
+            for index, value in enumerate(values):
+                if value not in ids[vocabulary]:
+                    loc: list[str | int] = (
+                        [field_name] if field_name == "type" else [field_name, index]
+                    )
+                    example = (
+                        f"type: {ids[vocabulary][0]}"
+                        if field_name == "type"
+                        else f"{field_name}: [{ids[vocabulary][0]}]"
+                    )
+                    problems.append(
+                        unknown_reference(
+                            doc, loc, value, what_nl, what_en, ids[vocabulary], example
+                        )
+                    )
+        for index, org in enumerate(meta.organisations):
+            if org not in org_ids:
+                problems.append(
+                    unknown_reference(
+                        doc,
+                        ["organisations", index],
+                        org,
+                        "organisatie (partner-id)",
+                        "organisation (partner id)",
+                        org_ids,
+                        f"organisations: [{org_ids[0]}]",
+                    )
+                )
+        for index, related in enumerate(meta.related):
+            if related not in site.products or related == meta.id:
+                others = sorted(set(site.products) - {meta.id})
+                problems.append(
+                    unknown_reference(
+                        doc,
+                        ["related", index],
+                        related,
+                        "product-id",
+                        "product id",
+                        others,
+                        f"related: [{others[0] if others else 'een-product'}]",
+                    )
+                )
+        for index, download in enumerate(meta.downloads):
+            if not (docs_dir / download.file).is_file():
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(["downloads", index, "file"]),
+                        f"downloads[{index}].file",
+                        f"het bestand 'docs/{download.file}' bestaat niet.",
+                        f"the file 'docs/{download.file}' does not exist.",
+                        "een pad binnen docs/ naar een bestand dat in de repository staat",
+                        "a path inside docs/ to a file that is in the repository",
+                        "file: bestanden/de-kracht-van-het-gewone.pdf",
+                    )
+                )
+        for index, alias in enumerate(meta.aliases):
+            alias_url = alias.strip("/") + "/"
+            if alias_url in urls:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(["aliases", index]),
+                        f"aliases[{index}]",
+                        f"de oude URL '{alias}' is de URL van een bestaande pagina "
+                        f"(docs/{urls[alias_url]}).",
+                        f"the old URL '{alias}' is the URL of an existing page "
+                        f"(docs/{urls[alias_url]}).",
+                        "een oude URL die geen bestaande pagina meer is",
+                        "an old URL that is no longer an existing page",
+                        "aliases: [producten/oude-naam]",
+                    )
+                )
+            else:
+                urls[alias_url] = page.src_uri
+    for index, leernetwerk in enumerate(site.taxonomy.leernetwerken):
+        if f"leernetwerken/{leernetwerk.id}.md" not in dutch_uris:
+            problems.append(
+                Problem(
+                    "data/taxonomie.yml",
+                    None,
+                    f"leernetwerken[{index}].id",
+                    f"het leernetwerk '{leernetwerk.id}' heeft geen pagina "
+                    f"docs/leernetwerken/{leernetwerk.id}.md.",
+                    f"the leernetwerk '{leernetwerk.id}' has no page "
+                    f"docs/leernetwerken/{leernetwerk.id}.md.",
+                )
+            )
+    return problems
+
+
+def _must_match_file(document: YamlDocument, field_name: str, value: str, stem: str) -> Problem:
+    return Problem(
+        document.path,
+        document.line_of([field_name]),
+        field_name,
+        f"'{field_name}: {value}' moet gelijk zijn aan de bestandsnaam '{stem}'.",
+        f"'{field_name}: {value}' must equal the file name '{stem}'.",
+        f"{field_name}: {stem} (of hernoem het bestand)",
+        f"{field_name}: {stem} (or rename the file)",
+        f"{field_name}: {stem}",
+    )
+
+
+def label_text(label: Label | None, lang: str) -> str | None:
+    return label.get(lang) if label is not None else None
