@@ -12,6 +12,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
 from samen import build_cache
 from samen.i18n import current_language
 from samen.rendering import PageContext, fill_markers

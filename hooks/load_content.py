@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
 from samen import build_cache
 from samen.i18n import is_later_language_pass
 from samen.problems import ContentError

@@ -115,7 +115,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # Where the broken construct began (an unclosed bracket or quote) is where the
+        # editor has to look; the parser only notices later.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 1 + line_offset if mark else None
         detail = error.problem or "onbekende fout"
         return YamlDocument(

@@ -1,0 +1,40 @@
+# The two commands of README.md:
+#   make serve   set up, build (strict) and serve the site on http://127.0.0.1:8000
+#   make test    set up everything (Python, Node packages, Debian's Chromium, Java) and run all tests
+# Everything is installed into the project (.venv/, node_modules/) except the two Debian packages.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test lint browser-setup clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+browser-setup:
+	bash scripts/install-system-deps.sh
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup browser-setup lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build-reports .pytest_cache

@@ -1,0 +1,59 @@
+"""Quality gates on the real built site in Debian's Chromium and the Nu Html Checker.
+
+The checks themselves live in tests/browser/ (Node: playwright-core, axe-core, vnu-jar);
+these tests run them on every page of both languages and fail on any finding.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+NODE = shutil.which("node")
+
+
+def run_check(script: str, site: Path, report: Path) -> dict:
+    if NODE is None or not (REPO / "node_modules").is_dir():
+        pytest.fail(
+            "Node packages missing: run `make test` (it runs scripts/install-system-deps.sh)"
+        )
+    result = subprocess.run(
+        [
+            NODE,
+            str(REPO / "tests" / "browser" / script),
+            "--site",
+            str(site),
+            "--report",
+            str(report),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    print(result.stdout)
+    assert report.is_file(), result.stderr
+    assert result.returncode == 0, f"{script} found problems:\n{result.stdout}\n{result.stderr}"
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_every_page_passes_axe_privacy_keyboard_and_headings(real_site: Path, tmp_path: Path):
+    report = run_check("quality.mjs", real_site, tmp_path / "quality.json")
+    pages = report["pages"]
+    count = pages if isinstance(pages, int) else len(pages)
+    assert count == len(list(real_site.rglob("*.html")))
+
+
+def test_every_page_is_valid_html(real_site: Path, tmp_path: Path):
+    report = run_check("html-validity.mjs", real_site, tmp_path / "validity.json")
+    assert report["files"] == len(list(real_site.rglob("*.html")))
+    assert report["error_count"] == 0

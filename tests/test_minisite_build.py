@@ -1,0 +1,144 @@
+"""Build the checked-in two-language mini-site and check what a visitor gets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_minisite, read
+from samen import build_cache
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture
+def built(minisite: Path) -> Path:
+    return build_minisite(minisite)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup(read(site, url), "html.parser")
+
+
+def test_every_page_exists_in_both_languages(built: Path) -> None:
+    for url in ["", "producten/", "producten/testrapport/", "leernetwerken/normaliseren/"]:
+        nl = soup(built, url)
+        en = soup(built, "en/" + url)
+        assert nl.html["lang"] == "nl"
+        assert en.html["lang"] == "en"
+
+
+def test_language_switcher_keeps_the_visitor_on_the_same_page(built: Path) -> None:
+    nl = soup(built, "producten/testrapport/")
+    links = {a.get("hreflang"): a["href"] for a in nl.select("a[hreflang]")}
+    assert links["en"].rstrip("/").endswith("en/producten/testrapport")
+    en = soup(built, "en/producten/testrapport/")
+    links = {a.get("hreflang"): a["href"] for a in en.select("a[hreflang]")}
+    assert links["nl"].rstrip("/").endswith("producten/testrapport")
+    assert "/en/" not in links["nl"]
+
+
+def test_untranslated_page_shows_dutch_with_a_notice(built: Path) -> None:
+    en = soup(built, "en/producten/testhandreiking/")
+    notice = en.select_one(".samen-fallback")
+    assert notice is not None
+    assert "not been translated" in notice.get_text()
+    assert en.select_one('div[lang="nl"] h1').get_text(strip=True) == "Testhandreiking"
+    assert soup(built, "producten/testhandreiking/").select_one(".samen-fallback") is None
+
+
+def test_catalogue_lists_products_newest_first_in_each_language(built: Path) -> None:
+    nl = [a.get_text() for a in soup(built, "producten/").select(".samen-card__title a")]
+    en = [a.get_text() for a in soup(built, "en/producten/").select(".samen-card__title a")]
+    assert nl == ["Testrapport over normaliseren", "Testhandreiking"]
+    assert en == ["Test report on normalising", "Testhandreiking"]
+    card = soup(built, "producten/").select_one(".samen-card")
+    assert "6 november 2023" in card.get_text()
+    assert "Rapport" in card.get_text()
+
+
+def test_leernetwerk_page_lists_its_products_with_working_links(built: Path) -> None:
+    page = soup(built, "en/leernetwerken/normaliseren/")
+    hrefs = [a["href"] for a in page.select(".samen-card__title a")]
+    assert hrefs == ["../../producten/testrapport/", "../../producten/testhandreiking/"]
+    for href in hrefs:
+        assert (
+            (built / "en" / "leernetwerken" / "normaliseren" / href / "index.html")
+            .resolve()
+            .is_file()
+        )
+
+
+def test_no_page_loads_anything_from_another_host(built: Path) -> None:
+    for html_file in built.rglob("*.html"):
+        page = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.select("script[src], link[href], img[src], iframe[src], source[src]"):
+            url = tag.get("src") or tag.get("href")
+            if (
+                tag.name == "link"
+                and tag.get("rel")
+                and set(tag["rel"]) & {"alternate", "canonical"}
+            ):
+                continue
+            assert not re.match(r"^(https?:)?//", url), f"{html_file}: {tag}"
+        assert "fonts.googleapis" not in str(page) and "fonts.gstatic" not in str(page)
+
+
+def test_data_is_loaded_once_for_both_languages(minisite: Path, monkeypatch) -> None:
+    calls = []
+    original = build_cache.load_site_data
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(build_cache, "load_site_data", counting)
+    site = build_minisite(minisite)
+    assert (site / "en" / "index.html").is_file()
+    assert len(calls) == 1
+
+
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(2)>']
+
+
+def test_titles_descriptions_and_data_reach_html_escaped_once(minisite: Path) -> None:
+    script, img = PAYLOADS
+    (minisite / "docs" / "index.md").write_text(
+        f"---\ntitle: '{script}'\ndescription: '{img}'\nsubtitle: '{script}'\n---\n\n# Start\n",
+        encoding="utf-8",
+    )
+    product = minisite / "docs" / "producten" / "testrapport.md"
+    text = product.read_text(encoding="utf-8")
+    text = text.replace("title: Testrapport over normaliseren", f"title: '{img}'")
+    text = text.replace("summary: Een rapport om mee te testen.", f"summary: '{script}'")
+    product.write_text(text, encoding="utf-8")
+    partners = minisite / "data" / "partners.yml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(
+            "name: Hogeschool Voorbeeld", f"name: '{script}'"
+        ),
+        encoding="utf-8",
+    )
+    taxonomy = minisite / "data" / "taxonomie.yml"
+    taxonomy.write_text(
+        taxonomy.read_text(encoding="utf-8").replace("{nl: Rapport,", f"{{nl: '{img}',"),
+        encoding="utf-8",
+    )
+    site = build_minisite(minisite)
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, html_file
+        assert "<img src=x" not in html, html_file
+        assert "&amp;lt;" not in html, f"escaped twice in {html_file}"
+    home = read(site, "")
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - SAMEN</title>" in home
+    catalogue = BeautifulSoup(read(site, "producten/"), "html.parser")
+    assert catalogue.select_one(".samen-card__title a").get_text() == img
+    assert script in catalogue.select_one(".samen-card__summary").get_text()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for entry in index["docs"]:
+        assert "<script>" not in entry["title"] and "<img" not in entry["title"]
