@@ -142,3 +142,28 @@ def test_titles_descriptions_and_data_reach_html_escaped_once(minisite: Path) ->
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for entry in index["docs"]:
         assert "<script>" not in entry["title"] and "<img" not in entry["title"]
+
+
+def test_product_page_shows_its_metadata_links_and_related_products(built: Path) -> None:
+    page = soup(built, "producten/testrapport/")
+    box = page.select_one("article h1 + .samen-product-summary")
+    assert box is not None
+    facts = {
+        div.dt.get_text(strip=True): div.dd.get_text(" ", strip=True)
+        for div in box.select("dl.samen-facts > div")
+    }
+    assert facts == {
+        "Type": "Rapport",
+        "Leernetwerk": "Leernetwerk Normaliseren",
+        "Thema's": "Normaliseren",
+        "Voor wie": "Professionals",
+        "Datum": "6 november 2023",
+        "Status": "Gepubliceerd",
+        "Organisaties": "Hogeschool Voorbeeld",
+    }
+    related = [a.get_text() for a in page.select(".samen-related a")]
+    assert related == ["Testhandreiking"]
+    english = soup(built, "en/producten/testrapport/")
+    en_box = english.select_one(".samen-product-summary")
+    assert "A report to test with." in en_box.get_text()
+    assert "November 6, 2023" in en_box.get_text()

@@ -26,7 +26,7 @@ class Box:
 class Band:
     y: float
     height: float
-    label: str
+    lines: list[str]
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def organogram(
     box_width = min(box_width, (width - label_width - gap * widest) / widest)
     for index, (label, members) in enumerate(rows):
         y = index * band_height
-        bands.append(Band(y, band_height - 6, label))
+        bands.append(Band(y, band_height - 6, _wrap(label, 22)))
         for position, (name, href, kind) in enumerate(members):
             x = label_width + gap + position * (box_width + gap)
             lines = _wrap(name, max(10, int(box_width / 7.2)))

@@ -20,7 +20,7 @@ from samen import charts
 from samen.markers import MARKER
 from samen.site_data import Product, SiteData
 from samen.ui_text import ui_text
-from samen.urls import link_to_page
+from samen.urls import link_to_page, relative_url
 
 FRAGMENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
 
@@ -86,6 +86,52 @@ def product_date(product: Product, lang: str) -> str:
     if meta.year:
         return str(meta.year)
     return ""
+
+
+@dataclass(frozen=True)
+class DownloadLink:
+    href: str
+    title: str
+    format: str
+    size: str
+
+
+def _download_links(product: Product, context: PageContext, docs_dir: Path) -> list[DownloadLink]:
+    links = []
+    for download in product.meta.downloads:
+        path = docs_dir / download.file
+        size = path.stat().st_size
+        size_text = (
+            f"{size / 1_000_000:.1f} MB"
+            if size >= 1_000_000
+            else f"{max(1, round(size / 1000))} kB"
+        )
+        if context.lang == "nl":
+            size_text = size_text.replace(".", ",")
+        target = download.file if context.lang == "nl" else f"{context.lang}/{download.file}"
+        links.append(
+            DownloadLink(
+                relative_url(context.page_url, target),
+                download.title,
+                path.suffix.lstrip(".").upper() or "?",
+                size_text,
+            )
+        )
+    return links
+
+
+def product_page_parts(product: Product, context: PageContext, docs_dir: Path) -> tuple[str, str]:
+    """The summary box (top of the page) and the related products (bottom)."""
+    summary = render_fragment(
+        "product-summary.html",
+        context,
+        product=product,
+        downloads=_download_links(product, context, docs_dir),
+    )
+    related = render_fragment(
+        "product-related.html", context, related=context.site.related_products(product)
+    )
+    return summary, related
 
 
 # --- one renderer per marker ------------------------------------------------------------

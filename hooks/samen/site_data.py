@@ -150,6 +150,21 @@ class SiteData:
         order = [r.id for r in self.partners.roles]
         return sorted(rows, key=lambda row: order.index(row.role.role))
 
+    def related_products(self, product: Product, limit: int = 5) -> list[Product]:
+        """The product's own ``related`` list first, then others sharing a leernetwerk or theme."""
+        explicit = [self.products[i] for i in product.meta.related]
+        shared = [
+            other
+            for other in self.products_newest_first()
+            if other.id != product.id
+            and other not in explicit
+            and (
+                set(other.meta.leernetwerken) & set(product.meta.leernetwerken)
+                or set(other.meta.themes) & set(product.meta.themes)
+            )
+        ]
+        return (explicit + shared)[: max(limit, len(explicit))]
+
     def products_of_organisation(self, org_id: str) -> list[Product]:
         return [p for p in self.products_newest_first() if org_id in p.meta.organisations]
 

@@ -61,6 +61,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "person": "{name} ({function})",
         "see_products": "Kennisproducten",
         "in_leernetwerken": "Betrokken bij",
+        "summary_heading": "Samenvatting en gegevens",
+        "license": "Licentie",
+        "plain_summary": "In gewone taal",
+        "related": "Verwante kennisproducten",
         "fallback_notice": "Deze pagina is nog niet in het Engels vertaald. "
         "U leest de Nederlandse versie.",
     },
@@ -122,6 +126,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "person": "{name} ({function})",
         "see_products": "Knowledge products",
         "in_leernetwerken": "Involved in",
+        "summary_heading": "Summary and details",
+        "license": "Licence",
+        "plain_summary": "In plain language",
+        "related": "Related knowledge products",
         "fallback_notice": "This page has not been translated into English yet. "
         "You are reading the Dutch version.",
     },

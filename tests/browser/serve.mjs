@@ -69,13 +69,25 @@ export async function startServer(root, { port = 0, basePath = '/' } = {}) {
     throw new Error(`startServer: not a folder: ${rootDir}`);
   }
 
-  async function send(res, status, file, method) {
-    const body = await readFile(file);
-    res.writeHead(status, {
+  async function send(res, status, file, method, req) {
+    const st = await stat(file);
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    // 'no-cache' + ETag: the browser revalidates every time (a rebuilt site is
+    // never served stale) but keeps its cache, and with it V8's compiled code
+    // for the site's scripts, which makes page after page much faster.
+    const headers = {
       'Content-Type': mimeType(file),
-      'Content-Length': body.length,
-      'Cache-Control': 'no-store',
-    });
+      'Cache-Control': 'no-cache',
+      ETag: etag,
+      'Last-Modified': st.mtime.toUTCString(),
+    };
+    if (status === 200 && req && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(status, { ...headers, 'Content-Length': body.length });
     res.end(method === 'HEAD' ? undefined : body);
   }
 
@@ -134,14 +146,14 @@ export async function startServer(root, { port = 0, basePath = '/' } = {}) {
         }
         const index = path.join(file, 'index.html');
         if (await fileStat(index)) {
-          await send(res, 200, index, req.method);
+          await send(res, 200, index, req.method, req);
         } else {
           await notFound(res, req.method);
         }
         return;
       }
       if (st && st.isFile()) {
-        await send(res, 200, file, req.method);
+        await send(res, 200, file, req.method, req);
         return;
       }
       await notFound(res, req.method);
