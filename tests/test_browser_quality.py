@@ -57,3 +57,17 @@ def test_every_page_is_valid_html(real_site: Path, tmp_path: Path):
     report = run_check("html-validity.mjs", real_site, tmp_path / "validity.json")
     assert report["files"] == len(list(real_site.rglob("*.html")))
     assert report["error_count"] == 0
+
+
+def test_visiting_searching_and_switching_language_stores_nothing(real_site: Path) -> None:
+    result = subprocess.run(
+        [NODE or "node", str(REPO / "tests" / "browser" / "storage.mjs"), "--site", str(real_site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "nothing stored" in result.stdout
