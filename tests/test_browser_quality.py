@@ -20,20 +20,13 @@ pytestmark = pytest.mark.browser
 NODE = shutil.which("node")
 
 
-def run_check(script: str, site: Path, report: Path) -> dict:
+def run_node(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     if NODE is None or not (REPO / "node_modules").is_dir():
         pytest.fail(
             "Node packages missing: run `make test` (it runs scripts/install-system-deps.sh)"
         )
     result = subprocess.run(
-        [
-            NODE,
-            str(REPO / "tests" / "browser" / script),
-            "--site",
-            str(site),
-            "--report",
-            str(report),
-        ],
+        [NODE, str(REPO / "tests" / "browser" / script), *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -41,6 +34,11 @@ def run_check(script: str, site: Path, report: Path) -> dict:
         check=False,
     )
     print(result.stdout)
+    return result
+
+
+def run_check(script: str, site: Path, report: Path) -> dict:
+    result = run_node(script, "--site", str(site), "--report", str(report))
     assert report.is_file(), result.stderr
     assert result.returncode == 0, f"{script} found problems:\n{result.stdout}\n{result.stderr}"
     return json.loads(report.read_text(encoding="utf-8"))
@@ -60,14 +58,6 @@ def test_every_page_is_valid_html(real_site: Path, tmp_path: Path):
 
 
 def test_visiting_searching_and_switching_language_stores_nothing(real_site: Path) -> None:
-    result = subprocess.run(
-        [NODE or "node", str(REPO / "tests" / "browser" / "storage.mjs"), "--site", str(real_site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    print(result.stdout)
+    result = run_node("storage.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "nothing stored" in result.stdout
