@@ -167,3 +167,14 @@ def test_product_page_shows_its_metadata_links_and_related_products(built: Path)
     en_box = english.select_one(".samen-product-summary")
     assert "A report to test with." in en_box.get_text()
     assert "November 6, 2023" in en_box.get_text()
+
+
+def test_every_page_carries_a_strict_content_security_policy(built: Path) -> None:
+    for html_file in built.rglob("*.html"):
+        page = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        metas = page.select('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, html_file
+        policy = metas[0]["content"]
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert "script-src 'self' 'sha256-" in policy
+        assert page.head.contents.index(metas[0]) < page.head.contents.index(page.head.find("title"))
