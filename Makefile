@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint browser-setup clean
+.PHONY: setup serve build test lint browser-setup published-urls clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,10 @@ lint: setup
 
 test: setup browser-setup lint
 	$(BIN)/python -m pytest
+
+# After adding a page: record its URLs (both languages) as published.
+published-urls: build
+	$(BIN)/python tests/published_urls.py site
 
 clean:
 	rm -rf site build-reports .pytest_cache

@@ -177,4 +177,21 @@ def test_every_page_carries_a_strict_content_security_policy(built: Path) -> Non
         policy = metas[0]["content"]
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
         assert "script-src 'self' 'sha256-" in policy
-        assert page.head.contents.index(metas[0]) < page.head.contents.index(page.head.find("title"))
+        assert page.head.contents.index(metas[0]) < page.head.contents.index(
+            page.head.find("title")
+        )
+
+
+def test_an_alias_redirects_in_both_languages(minisite: Path) -> None:
+    product = minisite / "docs" / "producten" / "testrapport.md"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("related:", "aliases: [producten/oud-rapport]\nrelated:"))
+    site = build_minisite(minisite)
+    for prefix in ("", "en/"):
+        page = soup(site, f"{prefix}producten/oud-rapport/")
+        refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+        assert refresh == "0; url=../testrapport/"
+        assert page.select_one('link[rel="canonical"]')["href"].endswith(
+            f"/{prefix}producten/testrapport/"
+        )
+        assert page.html["lang"] == ("en" if prefix else "nl")
