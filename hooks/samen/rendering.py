@@ -139,14 +139,23 @@ def product_page_parts(product: Product, context: PageContext, docs_dir: Path) -
 
 def _catalogue(context: PageContext) -> str:
     products = context.site.products_newest_first()
-    return render_fragment("product-list.html", context, products=products, heading_level=2)
+    prefix = "" if context.lang == "nl" else f"{context.lang}/"
+    feed_links = {
+        "feed": relative_url(context.page_url, f"{prefix}producten/feed.xml"),
+        "json": relative_url(context.page_url, f"{prefix}api/v1/producten.json"),
+    }
+    return render_fragment(
+        "product-list.html", context, products=products, heading_level=2, feed_links=feed_links
+    )
 
 
 def _leernetwerk_products(context: PageContext, leernetwerk: str | None) -> str:
     if leernetwerk is None:
         raise MarkerError("samen:leernetwerk-producten", "leernetwerk")
     products = context.site.products_of_leernetwerk(leernetwerk)
-    return render_fragment("product-list.html", context, products=products, heading_level=3)
+    return render_fragment(
+        "product-list.html", context, products=products, heading_level=3, feed_links=None
+    )
 
 
 def _partners(context: PageContext) -> str:
