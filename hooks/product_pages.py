@@ -2,7 +2,8 @@
 
 The editor writes only the body text of a product; everything in its front matter
 (type, leernetwerk, themes, audience, date, status, organisations, links, downloads)
-is shown in a summary box under the title, and related products close the page.
+is shown in a summary box under the title; "how to cite" and related products close
+the page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if product is None:
         return html
     context = PageContext(site, current_language(config), page.url)
-    summary, related = product_page_parts(product, context, Path(config.docs_dir))
+    site_url = config.site_url or "/"
+    summary, related = product_page_parts(product, context, Path(config.docs_dir), site_url)
     head, separator, rest = html.partition("</h1>")
     if not separator:
         return summary + html + related

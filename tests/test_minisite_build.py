@@ -195,3 +195,38 @@ def test_an_alias_redirects_in_both_languages(minisite: Path) -> None:
             f"/{prefix}producten/testrapport/"
         )
         assert page.html["lang"] == ("en" if prefix else "nl")
+
+
+def test_product_page_metadata_for_search_engines_and_scholar(built: Path) -> None:
+    page = soup(built, "en/producten/testrapport/")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "Report"
+    assert data["name"] == "Test report on normalising"
+    assert data["datePublished"] == "2023-11-06"
+    assert data["inLanguage"] == "nl"
+    assert data["isPartOf"]["name"] == "SAMEN"
+    assert data["contributor"] == [{"@type": "Organization", "name": "Hogeschool Voorbeeld"}]
+    meta = {m.get("name") or m.get("property"): m["content"] for m in page.select("meta[content]")}
+    assert meta["citation_title"] == "Testrapport over normaliseren"
+    assert meta["citation_publication_date"] == "2023/11/06"
+    assert meta["og:url"] == "https://werkplaatssamen.nl/en/producten/testrapport/"
+    assert meta["og:locale"] == "en_GB"
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    assert canonical == "https://werkplaatssamen.nl/en/producten/testrapport/"
+
+
+def test_how_to_cite_with_downloadable_records(built: Path) -> None:
+    page = soup(built, "producten/testrapport/")
+    reference = page.select_one(".samen-citation__reference").get_text()
+    assert reference.startswith("Leernetwerk Normaliseren (SAMEN) (2023). Testrapport over")
+    folder = built / "producten" / "testrapport"
+    assert "@techreport{testrapport," in (folder / "cite.bib").read_text(encoding="utf-8")
+    ris = (folder / "cite.ris").read_text(encoding="utf-8").splitlines()
+    assert ris[0] == "TY  - RPRT" and ris[-1] == "ER  - "
+    csl = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
+    assert csl[0]["issued"] == {"date-parts": [[2023, 11, 6]]}
+    planned = soup(built, "producten/testhandreiking/")
+    assert planned.select_one(".samen-citation__reference") is None
+    assert "nog niet verschenen" in planned.select_one(".samen-citation").get_text()
+    assert planned.select_one('meta[name="citation_title"]') is None
+    assert not (built / "producten" / "testhandreiking" / "cite.bib").exists()

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from samen import charts
+from samen import charts, citation
 from samen.markers import MARKER
 from samen.site_data import Product, SiteData
 from samen.ui_text import ui_text
@@ -120,8 +120,10 @@ def _download_links(product: Product, context: PageContext, docs_dir: Path) -> l
     return links
 
 
-def product_page_parts(product: Product, context: PageContext, docs_dir: Path) -> tuple[str, str]:
-    """The summary box (top of the page) and the related products (bottom)."""
+def product_page_parts(
+    product: Product, context: PageContext, docs_dir: Path, site_url: str
+) -> tuple[str, str]:
+    """The summary box (top of the page); how to cite and related products (bottom)."""
     summary = render_fragment(
         "product-summary.html",
         context,
@@ -131,7 +133,15 @@ def product_page_parts(product: Product, context: PageContext, docs_dir: Path) -
     related = render_fragment(
         "product-related.html", context, related=context.site.related_products(product)
     )
-    return summary, related
+    url = site_url + context.page_url
+    ready = citation.reference(context.site, product, url, context.lang)
+    cite = render_fragment(
+        "product-citation.html",
+        context,
+        product=product,
+        reference=ready if citation.citable(product) else None,
+    )
+    return summary, cite + related
 
 
 # --- one renderer per marker ------------------------------------------------------------
