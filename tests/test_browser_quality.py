@@ -61,3 +61,9 @@ def test_visiting_searching_and_switching_language_stores_nothing(real_site: Pat
     result = run_node("storage.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "nothing stored" in result.stdout
+
+
+def test_catalogue_filters_in_a_real_browser(real_site: Path) -> None:
+    result = run_node("catalogue-filters.mjs", "--site", str(real_site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "catalogue filters: ok" in result.stdout

@@ -9,6 +9,8 @@ MARKER = re.compile(r"<!--\s*samen:([a-z0-9-]+)\s*-->")
 # marker name -> the page schema it needs ("any" or "leernetwerk")
 MARKERS: dict[str, str] = {
     "catalogus": "any",
+    "producten-per-thema": "any",
+    "producten-per-type": "any",
     "leernetwerk-producten": "leernetwerk",
     "partners": "any",
     "regio-overzicht": "any",

@@ -147,6 +147,44 @@ def product_page_parts(
 # --- one renderer per marker ------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class FilterOption:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FilterDimension:
+    key: str  # also the URL parameter
+    label: str
+    options: list[FilterOption]
+
+
+def catalogue_filters(site: SiteData, lang: str) -> list[FilterDimension]:
+    """The catalogue's filters; only values that some product has are offered."""
+    text = ui_text(lang)
+    products = site.products.values()
+    used = {
+        "themes": {i for p in products for i in p.meta.themes},
+        "leernetwerken": {i for p in products for i in p.meta.leernetwerken},
+        "types": {p.meta.type for p in products},
+        "audiences": {i for p in products for i in p.meta.audiences},
+    }
+
+    def options(vocabulary: str) -> list[FilterOption]:
+        terms = getattr(site.taxonomy, vocabulary)
+        return [FilterOption(t.id, t.label.get(lang)) for t in terms if t.id in used[vocabulary]]
+
+    years = sorted({p.year for p in products if p.year}, reverse=True)
+    return [
+        FilterDimension("thema", text["themes"], options("themes")),
+        FilterDimension("leernetwerk", text["leernetwerk"], options("leernetwerken")),
+        FilterDimension("type", text["type"], options("types")),
+        FilterDimension("doelgroep", text["audiences"], options("audiences")),
+        FilterDimension("jaar", text["year"], [FilterOption(str(y), str(y)) for y in years]),
+    ]
+
+
 def _catalogue(context: PageContext) -> str:
     products = context.site.products_newest_first()
     prefix = "" if context.lang == "nl" else f"{context.lang}/"
@@ -155,8 +193,40 @@ def _catalogue(context: PageContext) -> str:
         "json": relative_url(context.page_url, f"{prefix}api/v1/producten.json"),
     }
     return render_fragment(
-        "product-list.html", context, products=products, heading_level=2, feed_links=feed_links
+        "catalogue.html",
+        context,
+        products=products,
+        heading_level=2,
+        feed_links=feed_links,
+        filters=catalogue_filters(context.site, context.lang),
     )
+
+
+@dataclass(frozen=True)
+class ProductGroup:
+    id: str
+    label: str
+    products: list[Product]
+
+
+def _grouped(context: PageContext, vocabulary: str) -> str:
+    products = context.site.products_newest_first()
+    groups = []
+    for term in getattr(context.site.taxonomy, vocabulary):
+        if vocabulary == "themes":
+            members = [p for p in products if term.id in p.meta.themes]
+        else:
+            members = [p for p in products if p.meta.type == term.id]
+        groups.append(ProductGroup(term.id, term.label.get(context.lang), members))
+    return render_fragment("grouped-products.html", context, groups=groups, empty_text=None)
+
+
+def _products_by_theme(context: PageContext) -> str:
+    return _grouped(context, "themes")
+
+
+def _products_by_type(context: PageContext) -> str:
+    return _grouped(context, "types")
 
 
 def _leernetwerk_products(context: PageContext, leernetwerk: str | None) -> str:
@@ -164,7 +234,7 @@ def _leernetwerk_products(context: PageContext, leernetwerk: str | None) -> str:
         raise MarkerError("samen:leernetwerk-producten", "leernetwerk")
     products = context.site.products_of_leernetwerk(leernetwerk)
     return render_fragment(
-        "product-list.html", context, products=products, heading_level=3, feed_links=None
+        "product-list.html", context, products=products, heading_level=3, empty_text=None
     )
 
 
@@ -218,6 +288,8 @@ class MarkerError(Exception):
 
 RENDERERS: dict[str, Callable[..., str]] = {
     "catalogus": _catalogue,
+    "producten-per-thema": _products_by_theme,
+    "producten-per-type": _products_by_type,
     "leernetwerk-producten": _leernetwerk_products,
     "partners": _partners,
     "regio-overzicht": _regio_overview,
