@@ -63,7 +63,7 @@ def test_visiting_searching_and_switching_language_stores_nothing(real_site: Pat
     assert "nothing stored" in result.stdout
 
 
-def test_catalogue_filters_in_a_real_browser(real_site: Path) -> None:
-    result = run_node("catalogue-filters.mjs", "--site", str(real_site))
+def test_catalogue_and_partner_filters_in_a_real_browser(real_site: Path) -> None:
+    result = run_node("list-filters.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "catalogue filters: ok" in result.stdout
+    assert "list filters: ok" in result.stdout

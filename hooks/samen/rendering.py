@@ -155,7 +155,8 @@ class FilterOption:
 
 @dataclass(frozen=True)
 class FilterDimension:
-    key: str  # also the URL parameter
+    key: str  # the URL parameter
+    field: str  # the data attribute of the filtered items
     label: str
     options: list[FilterOption]
 
@@ -177,11 +178,15 @@ def catalogue_filters(site: SiteData, lang: str) -> list[FilterDimension]:
 
     years = sorted({p.year for p in products if p.year}, reverse=True)
     return [
-        FilterDimension("thema", text["themes"], options("themes")),
-        FilterDimension("leernetwerk", text["leernetwerk"], options("leernetwerken")),
-        FilterDimension("type", text["type"], options("types")),
-        FilterDimension("doelgroep", text["audiences"], options("audiences")),
-        FilterDimension("jaar", text["year"], [FilterOption(str(y), str(y)) for y in years]),
+        FilterDimension("thema", "themes", text["themes"], options("themes")),
+        FilterDimension(
+            "leernetwerk", "leernetwerken", text["leernetwerk"], options("leernetwerken")
+        ),
+        FilterDimension("type", "type", text["type"], options("types")),
+        FilterDimension("doelgroep", "audiences", text["audiences"], options("audiences")),
+        FilterDimension(
+            "jaar", "year", text["year"], [FilterOption(str(y), str(y)) for y in years]
+        ),
     ]
 
 

@@ -1,8 +1,8 @@
-// Drives the catalogue filters in Debian's Chromium: combining filters, the result count,
-// URL state and the back button, the empty state, reset, keyboard use, deep links,
-// English, and the page without JavaScript. Expected counts come from the site's own
-// API file, so the test follows the real content.
-// Usage: node tests/browser/catalogue-filters.mjs --site <dir>   (exit 0 ok, 1 failures)
+// Drives the list filters in Debian's Chromium. Catalogue: combining filters, the result
+// count, URL state and the back button, the empty state, reset, keyboard use, deep links,
+// English, and the page without JavaScript. Partner index: the region filter. Expected
+// counts come from the site's own API files, so the test follows the real content.
+// Usage: node tests/browser/list-filters.mjs --site <dir>   (exit 0 ok, 1 failures)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { startServer } from './serve.mjs';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 if (!values.site) {
-  console.error('usage: node tests/browser/catalogue-filters.mjs --site <dir>');
+  console.error('usage: node tests/browser/list-filters.mjs --site <dir>');
   process.exit(2);
 }
 const products = JSON.parse(readFileSync(join(values.site, 'api/v1/producten.json'), 'utf8')).products;
@@ -85,9 +85,24 @@ try {
   check((await plain.locator('.samen-cards > .samen-card:visible').count()) === products.length, 'without JavaScript every product is listed');
   check((await plain.locator('.samen-browse a').count()) === 3, 'without JavaScript the listing pages are linked');
   await noScript.close();
+
+  const organisations = JSON.parse(readFileSync(join(values.site, 'api/v1/partners.json'), 'utf8')).organisations;
+  const region = organisations.flatMap((o) => o.regions.map((r) => r.id))[0];
+  const inRegion = organisations.filter((o) => o.regions.some((r) => r.id === region)).length;
+  await page.goto(new URL('/partners/', server.url).href);
+  const orgs = () => page.locator('li.samen-org:visible').count();
+  check((await orgs()) === organisations.length, `partner index lists all ${organisations.length} organisations`);
+  await page.selectOption('#filter-regio', region);
+  check((await orgs()) === inRegion, `regio=${region} shows ${inRegion} organisations`);
+  check(query() === `?regio=${region}`, `partner filter is kept in the URL (${query()})`);
+  const emptyGroups = await page.locator('section[data-samen-filter-group]:visible').evaluateAll(
+    (sections) => sections.filter((s) => !s.querySelector('li.samen-org:not([hidden])')).length);
+  check(emptyGroups === 0, 'groups without a matching organisation are hidden');
+  await page.goBack();
+  check((await orgs()) === organisations.length, 'back button shows all organisations again');
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`catalogue filters: ${failures.length === 0 ? 'ok' : failures.length + ' failure(s)'}`);
+console.log(`list filters: ${failures.length === 0 ? 'ok' : failures.length + ' failure(s)'}`);
 process.exitCode = failures.length === 0 ? 0 : 1;
