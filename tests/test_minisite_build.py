@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -230,3 +231,41 @@ def test_how_to_cite_with_downloadable_records(built: Path) -> None:
     assert "nog niet verschenen" in planned.select_one(".samen-citation").get_text()
     assert planned.select_one('meta[name="citation_title"]') is None
     assert not (built / "producten" / "testhandreiking" / "cite.bib").exists()
+
+
+def test_downloads_show_format_and_size_and_are_published(minisite: Path) -> None:
+    (minisite / "docs" / "bestanden").mkdir()
+    (minisite / "docs" / "bestanden" / "testrapport.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 2991)
+    product = minisite / "docs" / "producten" / "testrapport.md"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(
+        text.replace(
+            "related:",
+            "downloads:\n  - file: bestanden/testrapport.pdf\n    title: Het rapport\nrelated:",
+        )
+    )
+    site = build_minisite(minisite)
+    for prefix, size in (("", "3 kB"), ("en/", "3 kB")):
+        item = soup(site, f"{prefix}producten/testrapport/").select_one(".samen-product-links li")
+        assert item.get_text(" ", strip=True) == f"Het rapport (PDF, {size})"
+        href = item.a["href"]
+        target = (site / prefix / "producten" / "testrapport" / href).resolve()
+        assert target.is_file(), href
+    page = soup(site, "producten/testrapport/")
+    pdf = page.select_one('meta[name="citation_pdf_url"]')["content"]
+    assert pdf == "https://werkplaatssamen.nl/bestanden/testrapport.pdf"
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_hreflang(built: Path) -> None:
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    sitemap = ElementTree.parse(built / "sitemap.xml").getroot()
+    locations = {loc.text for loc in sitemap.iterfind("s:url/s:loc", namespaces)}
+    base = "https://werkplaatssamen.nl/"
+    for url in ["", "producten/", "producten/testrapport/", "leernetwerken/normaliseren/"]:
+        assert base + url in locations and base + "en/" + url in locations
+    first = sitemap.find("s:url", namespaces)
+    languages = {link.get("hreflang") for link in first.iterfind("x:link", namespaces)}
+    assert languages == {"nl", "en"}

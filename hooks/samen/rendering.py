@@ -108,10 +108,10 @@ def _download_links(product: Product, context: PageContext, docs_dir: Path) -> l
         )
         if context.lang == "nl":
             size_text = size_text.replace(".", ",")
-        target = download.file if context.lang == "nl" else f"{context.lang}/{download.file}"
+        # Files are published once, at the site root, for both languages.
         links.append(
             DownloadLink(
-                relative_url(context.page_url, target),
+                relative_url(context.page_url, download.file),
                 download.title,
                 path.suffix.lstrip(".").upper() or "?",
                 size_text,
