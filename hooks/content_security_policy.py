@@ -9,7 +9,7 @@ from mkdocs.structure.pages import Page
 from samen.csp import with_policy
 
 
-# Lowest priority: the policy hashes the inline scripts of the final HTML.
+# Lowest priority: the policy goes into the final HTML.
 @event_priority(-90)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return with_policy(output)

@@ -61,3 +61,46 @@ def read(site: Path, url_path: str) -> str:
         else site / url_path
     )
     return path.read_text(encoding="utf-8")
+
+
+PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>')
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write_payloads(project: Path) -> None:
+    """Put script payloads into every editor-controlled field of a mini-site copy."""
+    script, img = PAYLOADS
+    docs, data = project / "docs", project / "data"
+    (docs / "index.md").write_text(
+        f"---\ntitle: '{script}'\ndescription: '{img}'\nsubtitle: '{script}'\n---\n\n# Start\n",
+        encoding="utf-8",
+    )
+    product = docs / "producten" / "testrapport.md"
+    _replace(
+        product, "title: Testrapport over normaliseren", f"title: '{img}'\nsubtitle: '{script}'"
+    )
+    _replace(
+        product,
+        "summary: Een rapport om mee te testen.",
+        f"summary: '{script}'\nplain_summary: '{img}'\n"
+        f"links:\n  - url: https://example.org/\n    title: '{script}'",
+    )
+    _replace(
+        docs / "producten" / "testrapport.en.md",
+        "title: Test report on normalising",
+        f"title: '{script}'",
+    )
+    _replace(data / "partners.yml", "name: Hogeschool Voorbeeld", f"name: '{script}'")
+    _replace(data / "partners.yml", "{nl: Hogescholen,", f"{{nl: '{img}',")
+    _replace(data / "taxonomie.yml", "{nl: Rapport,", f"{{nl: '{img}',")
+    _replace(data / "taxonomie.yml", "{nl: Leernetwerk Normaliseren,", f"{{nl: '{script}',")
+    _replace(
+        data / "taxonomie.yml",
+        "{nl: Normaliseren, en: Normalising}",
+        f"{{nl: '{img}', en: '{script}'}}",
+    )

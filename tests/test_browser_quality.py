@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import PAYLOADS, REPO, build_minisite, write_payloads
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +67,11 @@ def test_catalogue_and_partner_filters_in_a_real_browser(real_site: Path) -> Non
     result = run_node("list-filters.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "list filters: ok" in result.stdout
+
+
+def test_script_payloads_in_every_editor_field_never_run(minisite: Path) -> None:
+    write_payloads(minisite)
+    site = build_minisite(minisite)
+    result = run_node("xss.mjs", "--site", str(site), "--payload", PAYLOADS[0])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "xss: ok" in result.stdout
