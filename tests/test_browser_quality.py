@@ -75,3 +75,9 @@ def test_script_payloads_in_every_editor_field_never_run(minisite: Path) -> None
     result = run_node("xss.mjs", "--site", str(site), "--payload", PAYLOADS[0])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "xss: ok" in result.stdout
+
+
+def test_menu_and_search_work_with_the_keyboard(real_site: Path) -> None:
+    result = run_node("keyboard.mjs", "--site", str(real_site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "keyboard: ok" in result.stdout
