@@ -231,3 +231,14 @@ def test_yaml_dates_stay_text_and_lines_are_kept() -> None:
     source = read_markdown("---\ntitle: x\n---\nbody\n", "p.md")
     assert source.front_matter.data == {"title": "x"}
     assert (source.body, source.body_line) == ("body\n", 4)
+
+
+def test_images_need_alternative_text(minisite: Path) -> None:
+    edit(
+        minisite / "docs/index.md",
+        "# Testsite\n",
+        '# Testsite\n\n![](plaatje.png)\n\n<img src="x.png">\n\n![Een goede tekst](ok.png)\n',
+    )
+    problems = problems_of(minisite)
+    assert [(p.file, p.line) for p in problems] == [("docs/index.md", 8), ("docs/index.md", 10)]
+    assert all("alternatieve tekst" in p.nl and "alternative text" in p.en for p in problems)

@@ -248,3 +248,9 @@ def test_sitemap_lists_every_page_in_both_languages_with_hreflang(built: Path) -
     first = sitemap.find("s:url", namespaces)
     languages = {link.get("hreflang") for link in first.iterfind("x:link", namespaces)}
     assert languages == {"nl", "en"}
+
+
+def test_dutch_titles_on_english_pages_are_marked_as_dutch(built: Path) -> None:
+    cards = soup(built, "en/producten/").select(".samen-card__title a")
+    languages = {a.get_text(): a.get("lang") for a in cards}
+    assert languages == {"Test report on normalising": None, "Testhandreiking": "nl"}

@@ -7,6 +7,7 @@ Everything downstream works on the typed result and never re-reads a file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -237,6 +238,7 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         meta, found = validate_document(page_schema(norm_uri, lang), source.front_matter)
         problems.extend(found)
         problems.extend(_marker_problems(source, meta))
+        problems.extend(_image_problems(source))
         if meta is not None:
             pages[src_uri] = PageSource(src_uri, lang, norm_uri, meta, source.front_matter)
 
@@ -255,6 +257,26 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
     if problems:
         raise ContentError(problems)
     return site
+
+
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.I)
+
+
+def _image_problems(source: MarkdownSource) -> list[Problem]:
+    """Every image needs a text alternative that says what it shows (WCAG 1.1.1)."""
+    return [
+        Problem(
+            source.path,
+            source.body_line + source.body.count("\n", 0, match.start()),
+            None,
+            "deze afbeelding heeft geen alternatieve tekst.",
+            "this image has no alternative text.",
+            "tussen de blokhaken een korte beschrijving van wat de afbeelding laat zien",
+            "a short description of what the image shows between the square brackets",
+            "![Organogram van SAMEN met de vier gremia](organogram.png)",
+        )
+        for match in _IMAGE_WITHOUT_ALT.finditer(source.body)
+    ]
 
 
 def _marker_problems(source: MarkdownSource, meta: BaseModel | None) -> list[Problem]:
