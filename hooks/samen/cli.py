@@ -1,0 +1,248 @@
+"""``samen``: the editors' command-line tool (Dutch first, English with --lang en).
+
+    samen check                  validate all content and data, as the build does
+    samen new product "Titel"    create a product page in Dutch and English
+    samen translations           pages without English, or with an outdated English version
+
+It uses the same loaders and schemas as the build (``samen.site_data``), without
+building the site, so it answers in a few seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from samen.problems import ContentError
+from samen.site_data import load_site_data, page_language
+
+TEXT = {
+    "nl": {
+        "ok": "Alles in orde: {pages} pagina's, {products} kennisproducten en de gegevens in data/ "
+        "zijn gecontroleerd.",
+        "created": "Aangemaakt:",
+        "exists": "Bestaat al: {path}. Kies een andere titel of geef een eigen id met --id.",
+        "id_used": "De id '{id}' is al in gebruik (ook als oude URL). Geef een andere id met --id.",
+        "bad_id": "Van '{title}' valt geen id te maken; geef er een met --id.",
+        "next": "Vul nu de velden in beide bestanden in en controleer met: samen check",
+        "missing": "Geen Engelse versie",
+        "outdated": "Engelse versie ouder dan de Nederlandse",
+        "none": "Alle pagina's hebben een actuele Engelse versie.",
+        "page": "Pagina",
+        "problem": "Probleem",
+    },
+    "en": {
+        "ok": "All good: {pages} pages, {products} knowledge products and the data in data/ "
+        "were checked.",
+        "created": "Created:",
+        "exists": "Already exists: {path}. Choose another title or give an id with --id.",
+        "id_used": "The id '{id}' is already in use (also as an old URL). Give another with --id.",
+        "bad_id": "No id can be made from '{title}'; give one with --id.",
+        "next": "Now fill in the fields in both files and check with: samen check",
+        "missing": "No English version",
+        "outdated": "English version older than the Dutch one",
+        "none": "Every page has an up-to-date English version.",
+        "page": "Page",
+        "problem": "Problem",
+    },
+}
+
+
+def slugify(title: str) -> str:
+    """'Één visie: ouders & jongeren' -> 'een-visie-ouders-jongeren'."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words = "".join(c.lower() if c.isalnum() else " " for c in plain).split()
+    return "-".join(words)[:80].strip("-")
+
+
+def check(root: Path, lang: str) -> int:
+    try:
+        site = load_site_data(root, root / "docs")
+    except ContentError as error:
+        print(error.report((lang,)))
+        return 1
+    print(TEXT[lang]["ok"].format(pages=len(site.pages), products=len(site.products)))
+    return 0
+
+
+PRODUCT_NL = """---
+id: {id}
+title: {title_yaml}
+type: rapport
+leernetwerken: [{leernetwerk}]
+themes: []
+audiences: [professionals]
+status: in-ontwikkeling
+summary: >-
+  Een tot drie zinnen over wat dit kennisproduct is en voor wie het bedoeld is.
+---
+
+# {title}
+
+Beschrijf hier in eigen woorden wat het product is, waar het vandaan komt en wat lezers eraan
+hebben. De samenvatting, de gegevens en de bronvermelding zet de site er zelf bij.
+"""
+
+PRODUCT_EN = """---
+title: {title_yaml}
+summary: >-
+  One to three sentences on what this knowledge product is and whom it is for.
+---
+
+# {title}
+
+Describe here, in your own words, what the product is, where it comes from and what readers
+get out of it. The site adds the summary, the details and the citation itself.
+"""
+
+
+def new_product(root: Path, title: str, product_id: str | None, lang: str) -> int:
+    text = TEXT[lang]
+    product_id = product_id or slugify(title)
+    if not product_id:
+        print(text["bad_id"].format(title=title))
+        return 1
+    folder = root / "docs" / "producten"
+    dutch, english = folder / f"{product_id}.md", folder / f"{product_id}.en.md"
+    for path in (dutch, english):
+        if path.exists():
+            print(text["exists"].format(path=path.relative_to(root)))
+            return 1
+    try:
+        site = load_site_data(root, root / "docs")
+        used = {
+            alias.strip("/").rsplit("/", 1)[-1]
+            for p in site.products.values()
+            for alias in p.meta.aliases
+        }
+        leernetwerk = site.taxonomy.leernetwerken[0].id
+    except ContentError:
+        used, leernetwerk = set(), "normaliseren"
+    if product_id in used:
+        print(text["id_used"].format(id=product_id))
+        return 1
+    title_yaml = json.dumps(title, ensure_ascii=False)  # a JSON string is valid YAML
+    dutch.write_text(
+        PRODUCT_NL.format(
+            id=product_id, title=title, title_yaml=title_yaml, leernetwerk=leernetwerk
+        ),
+        encoding="utf-8",
+    )
+    english.write_text(PRODUCT_EN.format(title=title, title_yaml=title_yaml), encoding="utf-8")
+    print(text["created"])
+    for path in (dutch, english):
+        print(f"  {path.relative_to(root)}")
+    print(text["next"])
+    return 0
+
+
+@dataclass(frozen=True)
+class TranslationIssue:
+    page: str
+    problem: str  # "missing" or "outdated"
+
+
+def _last_commit_time(root: Path, path: Path) -> int | None:
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", "--", str(path.relative_to(root))],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    value = result.stdout.strip()
+    return int(value) if result.returncode == 0 and value else None
+
+
+def translation_issues(root: Path) -> list[TranslationIssue]:
+    """Dutch pages without an English version, and English versions older than their Dutch page."""
+    docs = root / "docs"
+    issues = []
+    for dutch in sorted(docs.rglob("*.md")):
+        lang, _ = page_language(dutch.relative_to(docs).as_posix())
+        if lang != "nl":
+            continue
+        english = dutch.with_name(dutch.name[:-3] + ".en.md")
+        page = dutch.relative_to(root).as_posix()
+        if not english.exists():
+            issues.append(TranslationIssue(page, "missing"))
+            continue
+        dutch_time, english_time = _last_commit_time(root, dutch), _last_commit_time(root, english)
+        if dutch_time and english_time and english_time < dutch_time:
+            issues.append(TranslationIssue(page, "outdated"))
+    return issues
+
+
+def translations(root: Path, lang: str, as_json: bool) -> int:
+    found = translation_issues(root)
+    if as_json:
+        print(json.dumps([asdict(issue) for issue in found], indent=2))
+        return 0
+    text = TEXT[lang]
+    if not found:
+        print(text["none"])
+        return 0
+    width = max(len(issue.page) for issue in found)
+    print(f"{text['page']:<{width}}  {text['problem']}")
+    for issue in found:
+        print(f"{issue.page:<{width}}  {text[issue.problem]}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="samen",
+        description="Redactietool van de SAMEN-site / Editors' tool of the SAMEN site.",
+    )
+    main.add_argument(
+        "--lang",
+        choices=["nl", "en"],
+        default="nl",
+        help="taal van de meldingen / language of the messages (nl)",
+    )
+    main.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="map van het project / project folder (.)"
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="command")
+    commands.add_parser(
+        "check",
+        help="controleer alle inhoud en gegevens / check all content and data",
+        description="Controleert alle pagina's en gegevens met dezelfde regels als de bouw, en "
+        "noemt elk probleem met bestand, regel en veld. / Checks all pages and data with the "
+        "build's own rules and names every problem with file, line and field. Exit code 0 or 1.",
+    )
+    new = commands.add_parser("new", help="maak een nieuwe pagina / create a new page")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="kind")
+    product = kinds.add_parser(
+        "product",
+        help="een kennisproduct in het Nederlands en Engels / a product in Dutch and English",
+    )
+    product.add_argument("title", help="de exacte titel / the exact title")
+    product.add_argument(
+        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+    )
+    report = commands.add_parser(
+        "translations",
+        help="ontbrekende en verouderde vertalingen / missing and outdated translations",
+    )
+    report.add_argument("--json", action="store_true", help="als JSON / as JSON")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root, args.lang)
+    if args.command == "new":
+        return new_product(root, args.title, args.id, args.lang)
+    return translations(root, args.lang, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

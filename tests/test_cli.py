@@ -1,0 +1,110 @@
+"""The editors' command-line tool, end to end on copies of the mini-site."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import build_minisite, read
+from samen.cli import main, slugify
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_slug_handles_accents_spaces_and_punctuation() -> None:
+    assert slugify("Één visie: ouders & jongeren") == "een-visie-ouders-jongeren"
+    assert slugify("  De kracht van het gewone ") == "de-kracht-van-het-gewone"
+
+
+def test_new_product_passes_check_and_builds(minisite: Path, capsys) -> None:
+    code, out = run(
+        capsys, "--root", str(minisite), "new", "product", "Één visie: ouders & jongeren"
+    )
+    assert code == 0, out
+    assert "docs/producten/een-visie-ouders-jongeren.md" in out
+    assert (minisite / "docs/producten/een-visie-ouders-jongeren.en.md").is_file()
+    code, out = run(capsys, "--root", str(minisite), "check")
+    assert code == 0, out
+    assert "Alles in orde" in out
+    site = build_minisite(minisite)
+    assert "Één visie: ouders &amp; jongeren" in read(site, "producten/een-visie-ouders-jongeren/")
+
+
+def test_new_refuses_to_overwrite_or_reuse_an_id(minisite: Path, capsys) -> None:
+    code, out = run(capsys, "--root", str(minisite), "new", "product", "Testrapport")
+    assert code == 1 and "Bestaat al" in out
+    product = minisite / "docs/producten/testrapport.md"
+    product.write_text(
+        product.read_text().replace("related:", "aliases: [producten/oud]\nrelated:")
+    )
+    code, out = run(capsys, "--root", str(minisite), "--lang", "en", "new", "product", "Oud")
+    assert code == 1 and "already in use" in out
+
+
+def test_check_reports_every_problem_with_exit_code_1(minisite: Path, capsys) -> None:
+    product = minisite / "docs/producten/testrapport.md"
+    text = (
+        product.read_text()
+        .replace("type: rapport", "type: boek")
+        .replace("date: 2023-11-06", "date: 2023-13-01")
+    )
+    product.write_text(text)
+    code, out = run(capsys, "--root", str(minisite), "check")
+    assert code == 1
+    assert "docs/producten/testrapport.md, regel 9, veld 'date': dit is geen geldige datum" in out
+    assert "The site was not built" not in out
+    code, out = run(capsys, "--root", str(minisite), "--lang", "en", "check")
+    assert code == 1 and "line 9, field 'date': this is not a valid date" in out
+
+
+def test_check_reports_reference_problems(minisite: Path, capsys) -> None:
+    product = minisite / "docs/producten/testrapport.md"
+    product.write_text(product.read_text().replace("type: rapport", "type: boek"))
+    code, out = run(capsys, "--root", str(minisite), "check")
+    assert code == 1
+    assert "regel 4, veld 'type': onbekende type: 'boek'" in out
+    assert "Verwacht: een van: rapport, handreiking" in out
+
+
+def git(cwd: Path, *args: str, date: str | None = None) -> None:
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={**os.environ, **env},
+    )
+
+
+def test_translations_finds_missing_and_outdated_pages(minisite: Path, capsys) -> None:
+    git(minisite, "init", "-q")
+    git(minisite, "add", ".")
+    git(minisite, "commit", "-qm", "start", date="2024-01-01T10:00:00")
+    (minisite / "docs/producten/testrapport.md").write_text(
+        (minisite / "docs/producten/testrapport.md").read_text() + "\nNieuwe alinea.\n"
+    )
+    git(minisite, "commit", "-qam", "Dutch changed", date="2024-02-01T10:00:00")
+    code, out = run(capsys, "--root", str(minisite), "translations", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"page": "docs/producten/testhandreiking.md", "problem": "missing"},
+        {"page": "docs/producten/testrapport.md", "problem": "outdated"},
+    ]
+    code, out = run(capsys, "--root", str(minisite), "translations")
+    assert "Geen Engelse versie" in out and "Engelse versie ouder dan de Nederlandse" in out
+
+
+def test_the_installed_command_answers_in_both_languages() -> None:
+    samen = shutil.which("samen") or str(Path(sys.executable).parent / "samen")
+    result = subprocess.run([samen, "--help"], capture_output=True, text=True, check=True)
+    assert "controleer alle inhoud" in result.stdout and "check all content" in result.stdout
