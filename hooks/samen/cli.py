@@ -3,6 +3,7 @@
     samen check                  validate all content and data, as the build does
     samen new product "Titel"    create a product page in Dutch and English
     samen translations           pages without English, or with an outdated English version
+    samen schemas                write the JSON Schemas for editors' tools to schemas/
 
 It uses the same loaders and schemas as the build (``samen.site_data``), without
 building the site, so it answers in a few seconds.
@@ -18,6 +19,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from samen.editor_schemas import editor_schemas, vscode_settings
 from samen.problems import ContentError
 from samen.site_data import load_site_data, page_language
 
@@ -194,6 +196,27 @@ def translations(root: Path, lang: str, as_json: bool) -> int:
     return 0
 
 
+def schemas(root: Path, only_check: bool) -> int:
+    """Write schemas/ and .vscode/settings.json; with --check, only say whether they are current."""
+    site = load_site_data(root, root / "docs")
+    wanted = {f"schemas/{name}": text for name, text in editor_schemas(site).items()}
+    wanted[".vscode/settings.json"] = vscode_settings()
+    stale = [
+        path
+        for path, text in wanted.items()
+        if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != text
+    ]
+    if only_check:
+        for path in stale:
+            print(f"verouderd / out of date: {path} (samen schemas)")
+        return 1 if stale else 0
+    for path in stale:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(wanted[path], encoding="utf-8")
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="samen",
@@ -231,6 +254,10 @@ def parser() -> argparse.ArgumentParser:
         help="ontbrekende en verouderde vertalingen / missing and outdated translations",
     )
     report.add_argument("--json", action="store_true", help="als JSON / as JSON")
+    schema = commands.add_parser(
+        "schemas", help="schrijf de JSON Schemas voor editors / write the editors' JSON Schemas"
+    )
+    schema.add_argument("--check", action="store_true", help="alleen controleren / only check")
     return main
 
 
@@ -241,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, args.lang)
     if args.command == "new":
         return new_product(root, args.title, args.id, args.lang)
+    if args.command == "schemas":
+        return schemas(root, args.check)
     return translations(root, args.lang, args.json)
 
 

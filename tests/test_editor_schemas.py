@@ -1,0 +1,82 @@
+"""The JSON Schemas published for editors' tools accept the real content and reject bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import REPO
+from samen.cli import main
+from samen.editor_schemas import DATA_FILE_SCHEMAS
+from samen.site_data import load_site_data, page_schema
+from samen.sources import read_markdown, read_yaml_file
+
+SCHEMAS = REPO / "schemas"
+SITE = load_site_data(REPO, REPO / "docs")
+FILE_FOR_MODEL = {
+    "PageMeta": "pagina",
+    "LeernetwerkPageMeta": "leernetwerk-pagina",
+    "ProductMeta": "product",
+    "ProductTranslationMeta": "product-vertaling",
+}
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_committed_schemas_are_up_to_date(capsys) -> None:
+    assert main(["--root", str(REPO), "schemas", "--check"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("schema", "data_file"), sorted(DATA_FILE_SCHEMAS.items()))
+def test_schemas_accept_the_real_data_files(schema: str, data_file: str) -> None:
+    document = read_yaml_file(REPO / data_file, REPO)
+    validator(schema).validate(document.data)
+
+
+def test_schemas_accept_every_real_front_matter() -> None:
+    for page in SITE.pages.values():
+        name = FILE_FOR_MODEL[page_schema(page.norm_uri, page.lang).__name__]
+        validator(f"{name}.schema.json").validate(page.document.data)
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [
+        ("themes", ["normalisern"]),
+        ("type", "boek"),
+        ("date", "2023-13-45"),
+        ("leernetwerken", []),
+        ("samenvatting", "typo in a field name"),
+    ],
+)
+def test_product_schema_rejects_bad_front_matter(change: str, value: object) -> None:
+    source = read_markdown(
+        (REPO / "docs/producten/de-kracht-van-het-gewone.md").read_text(encoding="utf-8"), "x"
+    )
+    data = dict(source.front_matter.data)
+    data[change] = value
+    assert list(validator("product.schema.json").iter_errors(data)), f"{change}={value!r} accepted"
+
+
+def test_vscode_uses_the_schemas_for_the_data_files() -> None:
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
+    for schema, target in DATA_FILE_SCHEMAS.items():
+        assert settings["yaml.schemas"][f"./schemas/{schema}"] == target
+        assert (REPO / target).is_file() and (SCHEMAS / schema).is_file()
+
+
+def test_schema_check_notices_an_outdated_file(tmp_path: Path, capsys) -> None:
+    for folder in ("docs", "data", "schemas", ".vscode"):
+        source = REPO / folder
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / folder)
+    (tmp_path / "schemas" / "product.schema.json").write_text("{}\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "schemas", "--check"]) == 1
+    assert "schemas/product.schema.json" in capsys.readouterr().out
