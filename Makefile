@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint browser-setup published-urls clean
+.PHONY: setup serve serve-fast build test lint browser-setup published-urls clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,11 @@ build: setup
 
 serve: build
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+# While editing Dutch pages: the Dutch site only, rebuilt on every change. (English pages
+# need the full `make serve`: the site's own links assume Dutch at / and English at /en/.)
+serve-fast: setup
+	SAMEN_ONLY_LANGUAGE=nl $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 browser-setup:
 	bash scripts/install-system-deps.sh
