@@ -39,6 +39,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 test: setup browser-setup lint
+	node --test tests/browser/
 	$(BIN)/python -m pytest
 
 # After adding a page: record its URLs (both languages) as published.

@@ -167,26 +167,21 @@ async function main() {
       `${plural(report.files_with_errors, 'file')} of ${files.length} checked, ${(report.elapsed_ms / 1000).toFixed(1)} s`,
   );
   if (!args.quiet) {
-    // Most frequent messages first: on a generated site one template bug repeats on every page.
-    const counts = new Map();
-    for (const e of errors) counts.set(e.message, (counts.get(e.message) || 0) + 1);
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-    for (const [msg, n] of top.slice(0, 15)) console.log(`    ${n}x ${msg}`);
-    if (top.length > 15) console.log(`    ... ${top.length - 15} more distinct messages`);
-    let listed = 0;
-    for (const [file, list] of Object.entries(byFile)) {
-      if (listed >= MAX_LISTED) {
-        console.log(`    ... more in the report`);
-        break;
-      }
-      console.log(`  ${file}: ${plural(list.length, 'error')}`);
-      for (const e of list.slice(0, 3)) {
-        console.log(`    ${e.line ?? '?'}:${e.column ?? '?'} ${e.message}`);
-      }
-      if (list.length > 3) console.log(`    ...`);
-      listed++;
+    // Grouped by message, most frequent first: on a generated site one template
+    // bug repeats on every page. Every error is in the report, per file.
+    const groups = new Map();
+    for (const e of errors) {
+      const g = groups.get(e.message) || { n: 0, files: new Set(), example: `${e.file}:${e.line ?? '?'}:${e.column ?? '?'}` };
+      g.n++;
+      g.files.add(e.file);
+      groups.set(e.message, g);
     }
-    for (const p of checkerProblems) console.log(`  checker problem: ${p.file ?? ''} ${p.message}`);
+    const top = [...groups.entries()].sort((a, b) => b[1].n - a[1].n);
+    for (const [msg, g] of top.slice(0, MAX_LISTED)) {
+      console.log(`    ${g.n}x in ${plural(g.files.size, 'file')} (e.g. ${g.example}): ${msg}`);
+    }
+    if (top.length > MAX_LISTED) console.log(`    ... ${top.length - MAX_LISTED} more distinct messages (see the report)`);
+    for (const p of checkerProblems) console.log(`    checker problem: ${p.file ?? ''} ${p.message}`);
   }
   console.log(`report: ${args.report}`);
   return ok ? 0 : 1;

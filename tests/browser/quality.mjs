@@ -430,11 +430,31 @@ function summarize(report, opts) {
     `${ext.length ? 'FAIL' : 'ok  '} privacy: ${plural(ext.length, 'external request')}` +
       (hosts.length ? ` to ${hosts.join(', ')}` : ''),
   );
-  show(ext, (e) => `${e.page} -> ${e.url} (${e.resource_type})`);
+  const extGroups = new Map();
+  for (const e of ext) {
+    const g = extGroups.get(e.url) || { url: e.url, type: e.resource_type, pages: [] };
+    g.pages.push(e.page);
+    extGroups.set(e.url, g);
+  }
+  show([...extGroups.values()].sort((a, b) => b.pages.length - a.pages.length), (g) =>
+    `${g.url} (${g.type}) from ${g.pages.length === 1 ? g.pages[0] : `${g.pages.length} pages, e.g. ${g.pages[0]}`}`,
+  );
 
   const errs = report.page_errors;
   console.log(`${errs.length ? 'FAIL' : 'ok  '} page errors: ${plural(errs.length, 'error')}`);
-  show(errs, (e) => `${e.page} [${e.type}] ${e.message}`);
+  // Grouped, since a template problem repeats on every page: URL paths are
+  // reduced to their last segment ("HTTP 404 for .../sitemap.xml").
+  const errGroups = new Map();
+  for (const e of errs) {
+    const key = `[${e.type}] ${e.message.replace(/(^|\s)\/(?:[^\s/]*\/)+(?=[^\s/]*)/g, '$1.../')}`;
+    const g = errGroups.get(key) || { key, pages: new Set(), n: 0, example: `${e.page}: ${e.message}` };
+    g.n++;
+    g.pages.add(e.page);
+    errGroups.set(key, g);
+  }
+  show([...errGroups.values()].sort((a, b) => b.n - a.n), (g) =>
+    g.n === 1 ? `${g.example} [${g.key.slice(1, g.key.indexOf(']'))}]` : `${g.n}x on ${plural(g.pages.size, 'page')}: ${g.key}; e.g. ${g.example}`,
+  );
 
   const kb = report.keyboard_problems;
   console.log(`${kb.length ? 'FAIL' : 'ok  '} keyboard (lang, skip link, focus): ${plural(kb.length, 'problem')}`);
