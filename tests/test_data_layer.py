@@ -131,9 +131,40 @@ def test_unknown_controlled_value_or_reference(
     edit(minisite / PRODUCT, old, new)
     problem = only(problems_of(minisite))
     assert (problem.file, problem.line, problem.field) == (PRODUCT, line, field)
-    assert problem.nl.startswith("onbekende") and problem.en.startswith("unknown")
+    assert problem.nl.startswith("onbekend") and problem.en.startswith("unknown")
     assert allowed in problem.expected_nl
     assert problem.example
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("type: rapport", "type: boek", "onbekend type: 'boek'."),
+        ("themes: [normaliseren]", "themes: [gezond]", "onbekend thema: 'gezond'."),
+        ("audiences: [professionals]", "audiences: [iedereen]", "onbekende doelgroep: 'iedereen'."),
+    ],
+)
+def test_unknown_values_are_named_in_good_dutch(
+    minisite: Path, old: str, new: str, message: str
+) -> None:
+    edit(minisite / PRODUCT, old, new)
+    assert only(problems_of(minisite)).nl == message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line"),
+    [
+        ("date: 2023-11-06", "season: najaar", "season", 9),
+        ("date: 2023-11-06", "date: 2023-11-06\nyear: 2022", "year", 10),
+    ],
+)
+def test_checks_across_fields_point_to_the_field_to_change(
+    minisite: Path, old: str, new: str, field: str, line: int
+) -> None:
+    edit(minisite / PRODUCT, old, new)
+    problem = only(problems_of(minisite))
+    assert (problem.file, problem.line, problem.field) == (PRODUCT, line, field)
+    assert problem.example and problem.example.startswith(f"{field}:")
 
 
 def test_duplicate_ids(minisite: Path) -> None:
@@ -242,3 +273,14 @@ def test_images_need_alternative_text(minisite: Path) -> None:
     problems = problems_of(minisite)
     assert [(p.file, p.line) for p in problems] == [("docs/index.md", 8), ("docs/index.md", 10)]
     assert all("alternatieve tekst" in p.nl and "alternative text" in p.en for p in problems)
+
+
+def test_every_problem_is_reported_in_one_run(minisite: Path) -> None:
+    """A broken page does not hide the reference problems of the other pages."""
+    edit(minisite / PRODUCT, "status: gepubliceerd", "status: klaar")
+    edit(minisite / "docs/producten/testhandreiking.md", "type: handreiking", "type: boek")
+    problems = problems_of(minisite)
+    assert sorted((p.file, p.field) for p in problems) == [
+        ("docs/producten/testhandreiking.md", "type"),
+        (PRODUCT, "status"),
+    ], [p.format() for p in problems]

@@ -58,9 +58,11 @@ class ContentError(Exception):
         parts = []
         for lang in languages:
             if lang == "nl":
-                head = f"De site is niet gebouwd: {count} probleem/problemen in de inhoud gevonden."
+                found = "1 probleem" if count == 1 else f"{count} problemen"
+                head = f"De site is niet gebouwd: {found} in de inhoud gevonden."
             else:
-                head = f"The site was not built: {count} problem(s) found in the content."
+                found = "1 problem" if count == 1 else f"{count} problems"
+                head = f"The site was not built: {found} found in the content."
             parts.append(head)
             parts.extend(problem.format(lang) for problem in self.problems)
             parts.append("")

@@ -231,8 +231,10 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         data[name] = model_value
 
     pages: dict[str, PageSource] = {}
+    present_uris: set[str] = set()
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
+        present_uris.add(src_uri)
         lang, norm_uri = page_language(src_uri)
         source = read_markdown(path.read_text(encoding="utf-8"), f"docs/{src_uri}")
         meta, found = validate_document(page_schema(norm_uri, lang), source.front_matter)
@@ -242,7 +244,10 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         if meta is not None:
             pages[src_uri] = PageSource(src_uri, lang, norm_uri, meta, source.front_matter)
 
-    if problems or any(value is None for value in data.values()):
+    # References can only be checked against valid data files. Pages with problems of their own
+    # are left out of the site, but still count as present, so that every other problem is
+    # reported in the same run (no second round after the first fixes).
+    if len(data) < len(DATA_FILES) or any(value is None for value in data.values()):
         raise ContentError(problems)
 
     site = SiteData(
@@ -253,7 +258,7 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         pages=pages,
         products=_products(pages),
     )
-    problems.extend(_check_references(site, documents, docs_dir))
+    problems.extend(_check_references(site, documents, docs_dir, present_uris))
     if problems:
         raise ContentError(problems)
     return site
@@ -346,7 +351,7 @@ def _duplicates(
 
 
 def _check_references(
-    site: SiteData, documents: dict[str, YamlDocument], docs_dir: Path
+    site: SiteData, documents: dict[str, YamlDocument], docs_dir: Path, present_uris: set[str]
 ) -> list[Problem]:
     problems: list[Problem] = []
     taxonomy_doc = documents["taxonomie.yml"]
@@ -442,7 +447,7 @@ def _check_references(
             )
 
     problems.extend(_check_regio(site.regio, documents["regio.yml"], ids["regions"]))
-    problems.extend(_check_pages(site, ids, org_ids, docs_dir))
+    problems.extend(_check_pages(site, ids, org_ids, docs_dir, present_uris))
     return problems
 
 
@@ -507,10 +512,19 @@ def _check_regio(regio: RegioFile, document: YamlDocument, region_ids: list[str]
 
 
 def _check_pages(
-    site: SiteData, ids: dict[str, list[str]], org_ids: list[str], docs_dir: Path
+    site: SiteData,
+    ids: dict[str, list[str]],
+    org_ids: list[str],
+    docs_dir: Path,
+    present_uris: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
-    dutch_uris = {p.src_uri for p in site.pages.values() if p.lang == DEFAULT_LANGUAGE}
+    dutch_uris = {uri for uri in present_uris if page_language(uri)[0] == DEFAULT_LANGUAGE}
+    product_ids = {
+        PurePosixPath(uri).stem
+        for uri in dutch_uris
+        if page_schema(uri, DEFAULT_LANGUAGE) is ProductMeta
+    }
     urls: dict[str, str] = {page_url(uri): uri for uri in dutch_uris}
     for page in site.pages.values():
         doc = page.document
@@ -583,8 +597,8 @@ def _check_pages(
                     )
                 )
         for index, related in enumerate(meta.related):
-            if related not in site.products or related == meta.id:
-                others = sorted(set(site.products) - {meta.id})
+            if related not in product_ids or related == meta.id:
+                others = sorted(product_ids - {meta.id})
                 problems.append(
                     unknown_reference(
                         doc,

@@ -126,14 +126,26 @@ def problems_from_error(
     return problems
 
 
+# Checks across fields run on the whole model, so pydantic reports them without a location;
+# point the editor to the field that has to change.
+_FIELD_OF_MODEL_CHECK: dict[str, str] = {
+    "samen_season_without_year": "season",
+    "samen_year_mismatch": "year",
+}
+
+
 def _problem(detail: ErrorDetails, model: type[BaseModel], document: YamlDocument) -> Problem:
     loc = [part for part in detail["loc"] if part not in ("function-after",)]
     kind = detail["type"]
+    if not loc and kind in _FIELD_OF_MODEL_CHECK:
+        loc = [_FIELD_OF_MODEL_CHECK[kind]]
     nl, en = _MESSAGES.get(kind, ("deze waarde is ongeldig.", f"invalid value ({detail['msg']})."))
     expected_nl, expected_en = _EXPECTED.get(kind, (None, None))
     ctx = detail.get("ctx") or {}
     if kind == "literal_error":
-        expected_nl = f"een van: {ctx.get('expected', '')}"
+        # pydantic joins the last two choices with an English "or".
+        choices_nl = str(ctx.get("expected", "")).replace("' or '", "' of '")
+        expected_nl = f"een van: {choices_nl}"
         expected_en = f"one of: {ctx.get('expected', '')}"
     elif kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
@@ -188,6 +200,10 @@ def validate_document(
         return None, problems_from_error(error, model, document)
 
 
+# Dutch adjectives lose their -e before a neuter ("het") noun: "onbekend thema", "onbekende regio".
+_NEUTER_NOUNS = frozenset({"leernetwerk", "thema", "type"})
+
+
 def unknown_reference(
     document: YamlDocument,
     loc: Sequence[str | int],
@@ -199,11 +215,12 @@ def unknown_reference(
 ) -> Problem:
     """A value that should name something defined elsewhere but does not."""
     choices = ", ".join(allowed)
+    adjective = "onbekend" if what_nl in _NEUTER_NOUNS else "onbekende"
     return Problem(
         document.path,
         document.line_of(loc),
         field_path(loc),
-        f"onbekende {what_nl}: '{value}'.",
+        f"{adjective} {what_nl}: '{value}'.",
         f"unknown {what_en}: '{value}'.",
         f"een van: {choices}",
         f"one of: {choices}",
