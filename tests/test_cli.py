@@ -13,6 +13,7 @@ import pytest
 
 from conftest import build_minisite, read
 from samen.cli import main, slugify
+from samen.site_data import load_site_data
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -71,7 +72,7 @@ def test_check_reports_reference_problems(minisite: Path, capsys) -> None:
     product.write_text(product.read_text().replace("type: rapport", "type: boek"))
     code, out = run(capsys, "--root", str(minisite), "check")
     assert code == 1
-    assert "regel 4, veld 'type': onbekende type: 'boek'" in out
+    assert "regel 4, veld 'type': onbekend type: 'boek'" in out
     assert "Verwacht: een van: rapport, handreiking" in out
 
 
@@ -108,3 +109,59 @@ def test_the_installed_command_answers_in_both_languages() -> None:
     samen = shutil.which("samen") or str(Path(sys.executable).parent / "samen")
     result = subprocess.run([samen, "--help"], capture_output=True, text=True, check=True)
     assert "controleer alle inhoud" in result.stdout and "check all content" in result.stdout
+
+
+def test_lang_is_accepted_after_the_command_too(minisite: Path, capsys) -> None:
+    product = minisite / "docs/producten/testrapport.md"
+    product.write_text(product.read_text().replace("status: gepubliceerd", "status: klaar"))
+    code, out = run(capsys, "--root", str(minisite), "check", "--lang", "en")
+    assert code == 1
+    assert out.startswith("The site was not built: 1 problem found")
+    assert "Expected: one of: 'gepland', 'in-ontwikkeling' or 'gepubliceerd'" in out
+    code, out = run(capsys, "check", "--root", str(minisite))
+    assert out.startswith("De site is niet gebouwd: 1 probleem in de inhoud gevonden.")
+    assert "Verwacht: een van: 'gepland', 'in-ontwikkeling' of 'gepubliceerd'" in out
+
+
+def test_new_partner_is_appended_keeps_the_file_and_passes_check(minisite: Path, capsys) -> None:
+    partners = minisite / "data/partners.yml"
+    before = partners.read_text()
+    code, out = run(
+        capsys,
+        "--root",
+        str(minisite),
+        "new",
+        "partner",
+        "Gemeente Één: test",
+        "--source",
+        "Samenwerkingsplan SAMEN 2021-2024",
+        "--relation",
+        "samenwerking",
+    )
+    assert code == 0 and "id: gemeente-een-test" in out
+    after = partners.read_text()
+    assert after.startswith(before)
+    site = load_site_data(minisite, minisite / "docs")
+    added = site.partners.organisations[-1]
+    assert (added.id, added.name, added.relation) == (
+        "gemeente-een-test",
+        "Gemeente Één: test",
+        "samenwerking",
+    )
+    assert run(capsys, "--root", str(minisite), "check")[0] == 0
+    code, out = run(
+        capsys, "--root", str(minisite), "new", "partner", "Gemeente Één: test", "--source", "x"
+    )
+    assert code == 1 and "bestaat al" in out
+    assert partners.read_text() == after
+
+
+def test_new_partner_refuses_a_broken_partners_file(minisite: Path, capsys) -> None:
+    partners = minisite / "data/partners.yml"
+    partners.write_text(partners.read_text() + "  - id: [kapot\n")
+    broken = partners.read_text()
+    code, out = run(
+        capsys, "--root", str(minisite), "--lang", "en", "new", "partner", "X", "--source", "y"
+    )
+    assert code == 1 and "already has an error" in out
+    assert partners.read_text() == broken

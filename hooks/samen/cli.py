@@ -2,6 +2,7 @@
 
     samen check                  validate all content and data, as the build does
     samen new product "Titel"    create a product page in Dutch and English
+    samen new partner "Naam" --source "Bron"   add an organisation to data/partners.yml
     samen translations           pages without English, or with an outdated English version
     samen schemas                write the JSON Schemas for editors' tools to schemas/
 
@@ -20,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from samen.editor_schemas import editor_schemas, vscode_settings
+from samen.new_partner import RELATIONS, add_partner
 from samen.problems import ContentError
 from samen.site_data import load_site_data, page_language
 
@@ -217,45 +219,92 @@ def schemas(root: Path, only_check: bool) -> int:
     return 0
 
 
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """--lang and --root, accepted before and after the command (``samen check --lang en``).
+
+    Only the main parser sets defaults: a command's parser must not overwrite a value given
+    before the command name.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--lang",
+        choices=["nl", "en"],
+        default="nl" if defaults else argparse.SUPPRESS,
+        help="taal van de meldingen / language of the messages (nl)",
+    )
+    options.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd() if defaults else argparse.SUPPRESS,
+        help="map van het project / project folder (.)",
+    )
+    return options
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="samen",
         description="Redactietool van de SAMEN-site / Editors' tool of the SAMEN site.",
+        parents=[_common_options(defaults=True)],
     )
-    main.add_argument(
-        "--lang",
-        choices=["nl", "en"],
-        default="nl",
-        help="taal van de meldingen / language of the messages (nl)",
-    )
-    main.add_argument(
-        "--root", type=Path, default=Path.cwd(), help="map van het project / project folder (.)"
-    )
+    common = [_common_options(defaults=False)]
     commands = main.add_subparsers(dest="command", required=True, metavar="command")
     commands.add_parser(
         "check",
+        parents=common,
         help="controleer alle inhoud en gegevens / check all content and data",
         description="Controleert alle pagina's en gegevens met dezelfde regels als de bouw, en "
         "noemt elk probleem met bestand, regel en veld. / Checks all pages and data with the "
         "build's own rules and names every problem with file, line and field. Exit code 0 or 1.",
     )
-    new = commands.add_parser("new", help="maak een nieuwe pagina / create a new page")
+    new = commands.add_parser(
+        "new", parents=common, help="maak een nieuwe pagina / create a new page"
+    )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="kind")
     product = kinds.add_parser(
         "product",
+        parents=common,
         help="een kennisproduct in het Nederlands en Engels / a product in Dutch and English",
     )
     product.add_argument("title", help="de exacte titel / the exact title")
     product.add_argument(
         "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
     )
+    partner = kinds.add_parser(
+        "partner",
+        parents=common,
+        help="een organisatie in data/partners.yml / an organisation in data/partners.yml",
+        description="Voegt een organisatie toe onderaan data/partners.yml, met alleen de "
+        "verplichte velden. / Adds an organisation at the end of data/partners.yml, with only "
+        "the required fields.",
+    )
+    partner.add_argument(
+        "name", help="de naam precies zoals in de bron / the name as in the source"
+    )
+    partner.add_argument(
+        "--source",
+        required=True,
+        help="de openbare bron die de organisatie noemt / the public source naming it",
+    )
+    partner.add_argument(
+        "--relation",
+        choices=RELATIONS,
+        default="partner",
+        help="relatie met SAMEN / relation to SAMEN (partner)",
+    )
+    partner.add_argument(
+        "--id", help="eigen id (anders uit de naam) / own id (otherwise from the name)"
+    )
     report = commands.add_parser(
         "translations",
+        parents=common,
         help="ontbrekende en verouderde vertalingen / missing and outdated translations",
     )
     report.add_argument("--json", action="store_true", help="als JSON / as JSON")
     schema = commands.add_parser(
-        "schemas", help="schrijf de JSON Schemas voor editors / write the editors' JSON Schemas"
+        "schemas",
+        parents=common,
+        help="schrijf de JSON Schemas voor editors / write the editors' JSON Schemas",
     )
     schema.add_argument("--check", action="store_true", help="alleen controleren / only check")
     return main
@@ -266,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.lang)
+    if args.command == "new" and args.kind == "partner":
+        code, message = add_partner(
+            root, args.name, args.id or slugify(args.name), args.relation, args.source, args.lang
+        )
+        print(message)
+        return code
     if args.command == "new":
         return new_product(root, args.title, args.id, args.lang)
     if args.command == "schemas":

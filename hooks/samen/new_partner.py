@@ -1,0 +1,78 @@
+"""``samen new partner``: add an organisation to ``data/partners.yml`` without breaking the file.
+
+The new entry is appended as text at the end of the ``organisations:`` list, so the
+comments and layout editors keep in that file stay as they are. It holds only the
+required fields; everything else the source says is added by hand (templates/partner.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import yaml
+
+from samen.schemas import Organisation
+from samen.sources import read_yaml_file
+
+RELATIONS: tuple[str, ...] = get_args(Organisation.model_fields["relation"].annotation)
+
+TEXT = {
+    "nl": {
+        "no_file": "data/partners.yml bestaat niet.",
+        "broken": "data/partners.yml heeft nu al een fout; herstel die eerst (samen check).",
+        "not_last": "In data/partners.yml staat 'organisations:' niet als laatste lijst; voeg de "
+        "organisatie met de hand toe (templates/partner.yml).",
+        "id_used": "De id '{id}' bestaat al in data/partners.yml. Geef een andere id met --id.",
+        "bad_id": "Van '{name}' valt geen id te maken; geef er een met --id.",
+        "added": "Toegevoegd aan data/partners.yml: '{name}' (id: {id}).",
+        "next": "Vul aan wat de bron zegt (group, regions, description, roles; zie "
+        "templates/partner.yml) en controleer met: samen check",
+    },
+    "en": {
+        "no_file": "data/partners.yml does not exist.",
+        "broken": "data/partners.yml already has an error; fix that first (samen check).",
+        "not_last": "In data/partners.yml 'organisations:' is not the last list; add the "
+        "organisation by hand (templates/partner.yml).",
+        "id_used": "The id '{id}' already exists in data/partners.yml. Give another with --id.",
+        "bad_id": "No id can be made from '{name}'; give one with --id.",
+        "added": "Added to data/partners.yml: '{name}' (id: {id}).",
+        "next": "Add what the source says (group, regions, description, roles; see "
+        "templates/partner.yml) and check with: samen check",
+    },
+}
+
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)
+
+
+def add_partner(
+    root: Path, name: str, partner_id: str, relation: str, source: str, lang: str
+) -> tuple[int, str]:
+    """Append the organisation; returns the exit code and the message for the editor."""
+    text = TEXT[lang]
+    path = root / "data" / "partners.yml"
+    if not path.is_file():
+        return 1, text["no_file"]
+    if not partner_id:
+        return 1, text["bad_id"].format(name=name)
+    document = read_yaml_file(path, root)
+    if document.problems or not isinstance(document.data, dict):
+        return 1, text["broken"]
+    existing = {
+        entry.get("id")
+        for entry in document.data.get("organisations") or []
+        if isinstance(entry, dict)
+    }
+    if partner_id in existing:
+        return 1, text["id_used"].format(id=partner_id)
+    content = path.read_text(encoding="utf-8")
+    keys = _TOP_LEVEL_KEY.findall(content)
+    if not keys or keys[-1] != "organisations":
+        return 1, text["not_last"]
+    entry = {"id": partner_id, "name": name, "relation": relation, "source": source}
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
+    indented = "".join(f"  {line}" for line in block.splitlines(keepends=True))
+    separator = "" if content.endswith("\n") else "\n"
+    path.write_text(content + separator + indented, encoding="utf-8")
+    return 0, text["added"].format(name=name, id=partner_id) + "\n" + text["next"]
