@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,37 @@ def test_schema_check_notices_an_outdated_file(tmp_path: Path, capsys) -> None:
     (tmp_path / "schemas" / "product.schema.json").write_text("{}\n", encoding="utf-8")
     assert main(["--root", str(tmp_path), "schemas", "--check"]) == 1
     assert "schemas/product.schema.json" in capsys.readouterr().out
+
+
+def _vscode_patterns() -> list[dict]:
+    tasks = json.loads((REPO / ".vscode/tasks.json").read_text(encoding="utf-8"))
+    (task,) = [t for t in tasks["tasks"] if t["label"] == "samen check"]
+    assert task["args"] == ["check"] and task["command"].endswith("/.venv/bin/samen")
+    return [matcher["pattern"] for matcher in task["problemMatcher"]]
+
+
+def test_vscode_task_puts_every_reported_problem_on_its_file_and_line(
+    minisite: Path, capsys
+) -> None:
+    """The build task's problem matchers (JavaScript regexes, Python-compatible) read the
+    report of `samen check`, so that errors in front matter show in the editor."""
+    product = minisite / "docs/producten/testrapport.md"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("status: gepubliceerd", "status: klaar"), encoding="utf-8")
+    for page in (minisite / "docs/leernetwerken").glob("normaliseren*.md"):
+        page.unlink()  # reported on data/taxonomie.yml, without a line
+    with_line, whole_file = (re.compile(p["regexp"]) for p in _vscode_patterns())
+    for lang in ("nl", "en"):
+        assert main(["--root", str(minisite), "--lang", lang, "check"]) == 1
+        report = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+        problems = [line for line in report if not line.startswith((" ", "De site", "The site"))]
+        assert len(problems) == 2, report
+        found = []
+        for line in problems:
+            match = with_line.match(line) or whole_file.match(line)
+            assert match, line
+            found.append(match.group(1))
+            assert (minisite / match.group(1)).exists()
+        assert sorted(found) == ["data/taxonomie.yml", "docs/producten/testrapport.md"]
+        status = next(m for m in map(with_line.match, problems) if m)
+        assert status.group(2) == "8" and "klaar" in status.group(3)
