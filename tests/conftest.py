@@ -104,3 +104,19 @@ def write_payloads(project: Path) -> None:
         "{nl: Normaliseren, en: Normalising}",
         f"{{nl: '{img}', en: '{script}'}}",
     )
+
+
+# One summary of every quality gate at the end of the run (pages, violations, errors, broken
+# links, external requests), so CI output answers "what was checked, what was found" at a glance.
+QUALITY_SUMMARY: list[str] = []
+
+
+def record_quality(line: str) -> None:
+    QUALITY_SUMMARY.append(line)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if QUALITY_SUMMARY:
+        terminalreporter.section("quality gates")
+        for line in QUALITY_SUMMARY:
+            terminalreporter.write_line(line)

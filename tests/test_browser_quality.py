@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAYLOADS, REPO, build_minisite, write_payloads
+from conftest import PAYLOADS, REPO, build_minisite, record_quality, write_payloads
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,13 @@ def run_node(script: str, *args: str) -> subprocess.CompletedProcess[str]:
         check=False,
     )
     print(result.stdout)
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    if script in ("quality.mjs", "html-validity.mjs"):  # one summary line per check
+        summary = [line for line in lines if line.startswith(("ok  ", "FAIL"))]
+    else:  # the interaction tests end with their verdict
+        summary = lines[-1:] or [f"no output (exit {result.returncode})"]
+    for line in summary:
+        record_quality(f"{script}: {line}")
     return result
 
 

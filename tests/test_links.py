@@ -15,6 +15,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import record_quality
+
 pytestmark = pytest.mark.build
 
 BASE = "http://site.invalid/"
@@ -73,7 +75,9 @@ def test_every_internal_link_and_anchor_resolves(real_site: Path, tmp_path: Path
     broken, external = check_links(real_site)
     report = tmp_path / "external-links.json"
     report.write_text(json.dumps(external, indent=2, sort_keys=True), encoding="utf-8")
-    print(f"links: {len(broken)} broken internal links; {len(external)} external links ({report})")
+    summary = f"{len(broken)} broken internal links; {len(external)} external links ({report})"
+    print(f"links: {summary}")
+    record_quality(f"links: {'ok  ' if not broken else 'FAIL'} {summary}")
     for url in sorted(external):
         print(f"  external: {url} ({len(external[url])} pages)")
     assert broken == []

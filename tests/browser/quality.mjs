@@ -419,8 +419,9 @@ function summarize(report, opts) {
   }
   const axePages = new Set(axeV.map((v) => v.page)).size;
   console.log(
-    `${axeV.length ? 'FAIL' : 'ok  '} axe (WCAG 2.1 A/AA): ${plural(axeV.length, 'violation')} ` +
-      `(${plural(byRule.size, 'rule')}, ${plural(axePages, 'page')})`,
+    `${axeV.length ? 'FAIL' : 'ok  '} axe (WCAG 2.1 A/AA) on ${plural(pages, 'page')}: ` +
+      plural(axeV.length, 'violation') +
+      (axeV.length ? ` (${plural(byRule.size, 'rule')}, on ${plural(axePages, 'page')})` : ''),
   );
   show([...byRule.values()], (g) => `${g.id} [${g.impact}] ${g.help}: ${plural(g.pages.size, 'page')}, ${plural(g.nodes, 'element')}; e.g. ${g.example}`);
 
