@@ -1,0 +1,248 @@
+"""Per-language search indexes, prebuilt with lunr.py, for the browser's search worker.
+
+Material for MkDocs writes one index for both languages and makes every visitor's browser
+build the lunr index from it. We write one prebuilt index per language instead
+(``search/search_index.nl.json``, ``search/search_index.en.json``): a Dutch page searches
+only Dutch pages, and the browser only loads the index (``docs/assets/js/search-worker.js``).
+
+The Dutch pipeline is lunr-languages' own, as the browser runs it: the trimmer's word
+characters and the stop words are read from the ``lunr.nl.min.js`` that Material ships
+(the very file the worker loads), and the Snowball stemmer comes from nltk, which lunr.py
+registers as ``stemmer-nl`` (it agrees with lunr-languages' stemmer). We never let lunr.py
+fetch nltk's stop-word corpus: a build must not download anything.
+
+One step is ours: Dutch doubles a consonant in the plural (gezin, gezinnen), and the
+Snowball stemmer leaves the double consonant (gezin, gezinn). ``undouble-nl`` removes it,
+so that both forms meet; the worker registers the same function under the same name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import lunr.languages  # noqa: F401  (registers nltk's Snowball stemmers as "stemmer-<lang>")
+import material
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import generate_stop_word_filter
+from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
+from lunr.trimmer import trimmer as english_trimmer
+
+LUNR_DUTCH = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.nl.min.js"
+
+# How much of a section's text the result list shows; the index itself covers all of it.
+TEASER_LENGTH = 160
+FIELD_BOOSTS = {"title": 10, "text": 1}
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One searchable unit: a page or a section of a page."""
+
+    location: str  # site-relative URL, with "#anchor" for a section
+    title: str  # plain text
+    text: str  # plain text
+    meta: str = ""  # product metadata: type, leernetwerk, themes, organisations, summary
+    tags: tuple[str, ...] = field(default=())  # shown under the result: type, leernetwerk
+
+
+def _dutch_pipeline_parts() -> tuple[str, list[str]]:
+    source = LUNR_DUTCH.read_text(encoding="utf-8")
+    characters = re.search(r'wordCharacters="([^"]+)"', source)
+    stop_words = re.search(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)', source)
+    if not characters or not stop_words:
+        raise RuntimeError(f"cannot read the Dutch trimmer and stop words from {LUNR_DUTCH}")
+    return characters.group(1), stop_words.group(1).split()
+
+
+def _trimmer(word_characters: str):
+    """lunr-languages' trimmer: strip non-word characters at both ends (all of '"...",').
+
+    lunr.py's own ``generate_trimmer`` leaves a token without word characters as it is,
+    which would put punctuation into the index that the browser never matches.
+    """
+    start = re.compile(f"^[^{word_characters}]+")
+    end = re.compile(f"[^{word_characters}]+$")
+
+    def trimmer(token, i=None, tokens=None):
+        token.update(lambda text, metadata=None: end.sub("", start.sub("", text)))
+        return token if str(token) else None  # nothing left: no term
+
+    return trimmer
+
+
+_DOUBLED_CONSONANT = re.compile(r"([bcdfghjklmnpqrstvwxz])\1$")
+
+
+def undouble_consonant(word: str) -> str:
+    """'gezinn' -> 'gezin'; the worker's JavaScript twin must give the same answers."""
+    return _DOUBLED_CONSONANT.sub(r"\1", word)
+
+
+def _undouble(token, i=None, tokens=None):
+    return token.update(lambda text, metadata=None: undouble_consonant(text))
+
+
+class _LunrJsPorterStemmer(PorterStemmer):
+    """lunr.py's Porter stemmer, made to agree with lunr.js, which runs the queries.
+
+    In step 1c lunr.js turns a final y into i only after a consonant (``/^(.+?[^aeiou])y$/``:
+    "day" stays "day"); lunr.py does it after any vowel in the stem ("day" -> "dai"), so an
+    English query for "day" would miss an index built by lunr.py.
+    """
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.j > self.k0 and self.b[self.j] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+_english_porter = _LunrJsPorterStemmer()
+
+
+def english_stemmer(token, i=None, tokens=None):
+    return token.update(_english_porter.stem)
+
+
+english_stemmer.label = "stemmer"  # lunr.js's name; the browser loads it under that name
+
+
+@cache
+def _pipelines() -> dict[str, tuple[list, list]]:
+    """(indexing pipeline, search pipeline) per language, registered under lunr.js's names."""
+    characters, stop_words = _dutch_pipeline_parts()
+    trimmer_nl = _trimmer(characters)
+    Pipeline.register_function(trimmer_nl, "trimmer-nl")
+    stop_words_nl = generate_stop_word_filter(stop_words, language="nl")
+    Pipeline.register_function(_undouble, "undouble-nl")
+    stemmer_nl = Pipeline.registered_functions["stemmer-nl"]
+    return {
+        "nl": ([trimmer_nl, stop_words_nl, stemmer_nl, _undouble], [stemmer_nl, _undouble]),
+        "en": (
+            [english_trimmer, english_stop_word_filter, english_stemmer],
+            [english_stemmer],
+        ),
+    }
+
+
+def dutch_stop_words() -> list[str]:
+    return _dutch_pipeline_parts()[1]
+
+
+def build_index(documents: Sequence[SearchDocument], lang: str) -> dict:
+    """The JSON payload the worker loads: the serialised lunr index and a compact store.
+
+    References are list positions ("0", "1", ...), which keeps the inverted index small;
+    no term positions are stored (the worker highlights by stemming the shown words).
+    """
+    indexing, searching = _pipelines()[lang]
+    builder = Builder()
+    builder.pipeline.add(*indexing)
+    builder.search_pipeline.add(*searching)
+    builder.ref("ref")
+    for name, boost in FIELD_BOOSTS.items():
+        builder.field(name, boost=boost)
+    for ref, document in enumerate(documents):
+        builder.add(
+            {
+                "ref": str(ref),
+                "title": document.title,
+                # Metadata joins the text field: a third field would cost an entry per term.
+                "text": f"{document.text} {document.meta}" if document.meta else document.text,
+            }
+        )
+    parents = {doc.location: ref for ref, doc in enumerate(documents) if "#" not in doc.location}
+    store = []
+    for document in documents:
+        item: dict = {"l": document.location, "t": document.title, "x": teaser(document.text)}
+        if document.tags:
+            item["g"] = list(document.tags)
+        parent = parents.get(document.location.split("#", 1)[0])
+        if "#" in document.location and parent is not None:
+            item["p"] = parent
+        store.append(item)
+    return {"lang": lang, "index": compact_index(builder.build().serialize()), "docs": store}
+
+
+def _utf16(term: str) -> bytes:
+    return term.encode("utf-16-be")  # the order of JavaScript's string comparison
+
+
+def compact_index(serialised: dict) -> dict:
+    """lunr's serialised index in fewer bytes; the worker expands it before ``Index.load``.
+
+    Terms are numbered in the order lunr.js must insert them (sorted as JavaScript sorts
+    strings), so the worker rebuilds the inverted index without sorting. Postings become
+    lists of document numbers instead of ``{"12": {}}`` objects (no metadata is kept), and
+    vector weights keep one decimal, which leaves the ranking of results as it was.
+    """
+    fields = serialised["fields"]
+    by_old_number = {
+        posting["_index"]: (term, posting) for term, posting in serialised["invertedIndex"]
+    }
+    ordered = sorted(by_old_number.items(), key=lambda item: _utf16(item[1][0]))
+    new_number = {old: new for new, (old, _) in enumerate(ordered)}
+    terms = [term for _, (term, _) in ordered]
+    postings = [[[int(ref) for ref in posting[f]] for f in fields] for _, (_, posting) in ordered]
+    vectors = []
+    for ref_field, elements in serialised["fieldVectors"]:
+        compact = []
+        for position in range(0, len(elements), 2):
+            weight = round(elements[position + 1], 1)
+            compact += [
+                new_number[elements[position]],
+                int(weight) if weight.is_integer() else weight,
+            ]
+        vectors.append([ref_field, compact])
+    return {
+        "version": serialised["version"],
+        "fields": fields,
+        "pipeline": serialised["pipeline"],
+        "terms": terms,
+        "postings": postings,
+        "vectors": vectors,
+    }
+
+
+def teaser(text: str) -> str:
+    if len(text) <= TEASER_LENGTH:
+        return text
+    cut = text.rfind(" ", 0, TEASER_LENGTH)
+    return text[: cut if cut > TEASER_LENGTH // 2 else TEASER_LENGTH].rstrip(" ,;:") + " …"
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markup: str) -> str:
+    """Text of the HTML fragments Material's indexer collects (tags removed, entities read)."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+
+
+def documents_from_entries(
+    entries: Iterable[dict], metadata: dict[str, tuple[str, tuple[str, ...]]]
+) -> list[SearchDocument]:
+    """Material's per-section entries as our documents, with product metadata on the page.
+
+    ``metadata`` maps a page URL to its searchable metadata text and its result tags.
+    """
+    documents = []
+    for entry in entries:
+        location = entry["location"]
+        meta, tags = metadata.get(location, ("", ()))
+        documents.append(
+            SearchDocument(
+                location=location,
+                title=plain_text(entry.get("title", "")),
+                text=plain_text(entry.get("text", "")),
+                meta=meta,
+                tags=tags,
+            )
+        )
+    return documents

@@ -1,0 +1,31 @@
+"""What search knows about a product beyond its page text: kind, leernetwerk, themes, makers.
+
+Visitors search for "handreiking normaliseren" or an organisation's name; these words are
+not always in the page text, so they go into the index's ``meta`` field of the product page.
+The kind and the leernetwerk are also shown under the result.
+"""
+
+from __future__ import annotations
+
+from samen.site_data import SiteData, page_url
+
+
+def product_search_metadata(site: SiteData, lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Page URL -> (searchable metadata text, result tags) for every product in ``lang``."""
+    metadata = {}
+    for product in site.products.values():
+        meta = product.meta
+        kind = site.label("types", meta.type, lang)
+        leernetwerken = [site.label("leernetwerken", i, lang) for i in meta.leernetwerken]
+        words = [
+            kind,
+            *leernetwerken,
+            *(site.label("themes", i, lang) for i in meta.themes),
+            *(site.label("audiences", i, lang) for i in meta.audiences),
+            *(site.organisation_by_id(i).display_name(lang) for i in meta.organisations),
+            product.subtitle(lang) or "",
+            product.summary(lang),
+        ]
+        url = page_url(product.src_uri, lang)
+        metadata[url] = (" ".join(w for w in words if w), (kind, *leernetwerken))
+    return metadata

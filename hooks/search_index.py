@@ -1,0 +1,66 @@
+"""Hook: one prebuilt lunr search index per language, instead of Material's combined one.
+
+Material's search plugin stays enabled: its header search box and result list are the
+interface visitors know, and its indexer splits every page into sections. After each
+language pass we take that pass's sections, add product metadata, and write
+``search/search_index.<lang>.json``.
+
+Material's page script still fetches ``search/search_index.json`` and hands it to the
+worker; our worker (docs/assets/js/search-worker.js, named in overrides/main.html) ignores
+it and loads its own language's index. So that file holds no documents: the plugin's index
+object is swapped for one that collects sections but writes none. (mkdocs-static-i18n
+rewrites that file after the last language, through the plugin, so overwriting the file
+after our pass would not last.)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from samen import build_cache
+from samen.i18n import current_language
+from samen.search_index import build_index, documents_from_entries
+from samen.search_metadata import product_search_metadata
+from samen.site_data import DEFAULT_LANGUAGE
+
+
+class SectionsOnlyIndex(SearchIndex):
+    """Material's indexer, collecting sections as usual, writing an index without documents."""
+
+    def generate_search_index(self, prev: SearchIndex | None) -> str:
+        config = {key: self.config[key] for key in ("lang", "separator", "pipeline")}
+        return json.dumps({"config": config, "docs": []}, separators=(",", ":"))
+
+
+# After Material's search plugin has created its index object in its own on_config (0).
+@event_priority(-50)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    search = config.plugins["material/search"]
+    if not isinstance(search.search_index, SectionsOnlyIndex):
+        search.search_index = SectionsOnlyIndex(**search.search_index.config)
+    return config
+
+
+def _in_language(location: str, lang: str) -> bool:
+    in_english_tree = location.startswith("en/")
+    return in_english_tree if lang != DEFAULT_LANGUAGE else not in_english_tree
+
+
+# After Material's search plugin has written its index (priority 0), before
+# mkdocs-static-i18n starts the next language's build (-100).
+@event_priority(-50)
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    search = config.plugins["material/search"]
+    entries = [e for e in search.search_index.entries if _in_language(e["location"], lang)]
+    metadata = product_search_metadata(build_cache.current(), lang)
+    payload = build_index(documents_from_entries(entries, metadata), lang)
+    folder = Path(config.site_dir) / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    (folder / f"search_index.{lang}.json").write_text(text, encoding="utf-8")
