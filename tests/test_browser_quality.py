@@ -78,6 +78,8 @@ def test_catalogue_and_partner_filters_in_a_real_browser(real_site: Path) -> Non
 
 def test_script_payloads_in_every_editor_field_never_run(minisite: Path) -> None:
     write_payloads(minisite)
+    # The site's own scripts and styles (search worker, filters), as on the real site.
+    shutil.copytree(REPO / "docs" / "assets", minisite / "docs" / "assets")
     site = build_minisite(minisite)
     result = run_node("xss.mjs", "--site", str(site), "--payload", PAYLOADS[0])
     assert result.returncode == 0, result.stdout + result.stderr
@@ -88,3 +90,20 @@ def test_menu_and_search_work_with_the_keyboard(real_site: Path) -> None:
     result = run_node("keyboard.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "keyboard: ok" in result.stdout
+
+
+def test_search_is_language_scoped_stemmed_and_keyboard_usable(real_site: Path) -> None:
+    result = run_node("search.mjs", "--site", str(real_site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "search: ok" in result.stdout
+
+
+def test_script_payloads_in_search_results_show_as_text(minisite: Path) -> None:
+    write_payloads(minisite)
+    shutil.copytree(REPO / "docs" / "assets", minisite / "docs" / "assets")
+    site = build_minisite(minisite)
+    result = run_node(
+        "search.mjs", "--site", str(site), "--payload", PAYLOADS[0], "--query", "testrapport"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "search: ok" in result.stdout
