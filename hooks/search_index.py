@@ -46,6 +46,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_env(env, config: MkDocsConfig, files):
+    """Tell overrides/main.html to name our worker, which reads the indexes written here."""
+    env.globals["samen_search_worker"] = True
+    return env
+
+
 def _in_language(location: str, lang: str) -> bool:
     in_english_tree = location.startswith("en/")
     return in_english_tree if lang != DEFAULT_LANGUAGE else not in_english_tree
