@@ -21,7 +21,7 @@ from samen.site_data import Product, page_language, page_url
 
 def _product_of(page: Page) -> Product | None:
     _, norm_uri = page_language(page.file.src_uri)
-    return next((p for p in build_cache.current().products.values() if p.src_uri == norm_uri), None)
+    return build_cache.current().product_of_page(norm_uri)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

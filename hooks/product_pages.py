@@ -23,7 +23,7 @@ from samen.site_data import page_language
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = build_cache.current()
     _, norm_uri = page_language(page.file.src_uri)
-    product = next((p for p in site.products.values() if p.src_uri == norm_uri), None)
+    product = site.product_of_page(norm_uri)
     if product is None:
         return html
     context = PageContext(site, current_language(config), page.url)

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -151,29 +153,50 @@ class SiteData:
         order = [r.id for r in self.partners.roles]
         return sorted(rows, key=lambda row: order.index(row.role.role))
 
+    # Derived look-ups, computed once per build: the hooks ask for them on every page, and
+    # scanning all products each time made the build quadratic in the number of products.
+    # (cached_property writes the instance __dict__ directly, which a frozen dataclass allows.)
+    @cached_property
+    def _newest_first(self) -> tuple[Product, ...]:
+        return tuple(
+            sorted(self.products.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
+        )
+
+    @cached_property
+    def _products_by_src_uri(self) -> dict[str, Product]:
+        return {p.src_uri: p for p in self.products.values()}
+
+    def product_of_page(self, norm_uri: str) -> Product | None:
+        """The product whose Dutch page is ``norm_uri`` (None for other pages)."""
+        return self._products_by_src_uri.get(norm_uri)
+
     def related_products(self, product: Product, limit: int = 5) -> list[Product]:
         """The product's own ``related`` list first, then others sharing a leernetwerk or theme."""
         explicit = [self.products[i] for i in product.meta.related]
-        shared = [
+        wanted = max(limit, len(explicit))
+        if len(explicit) >= wanted:
+            return explicit[:wanted]
+        skip = {product.id, *product.meta.related}
+        leernetwerken, themes = set(product.meta.leernetwerken), set(product.meta.themes)
+        shared = (
             other
-            for other in self.products_newest_first()
-            if other.id != product.id
-            and other not in explicit
+            for other in self._newest_first
+            if other.id not in skip
             and (
-                set(other.meta.leernetwerken) & set(product.meta.leernetwerken)
-                or set(other.meta.themes) & set(product.meta.themes)
+                leernetwerken.intersection(other.meta.leernetwerken)
+                or themes.intersection(other.meta.themes)
             )
-        ]
-        return (explicit + shared)[: max(limit, len(explicit))]
+        )
+        return explicit + list(islice(shared, wanted - len(explicit)))
 
     def products_of_organisation(self, org_id: str) -> list[Product]:
-        return [p for p in self.products_newest_first() if org_id in p.meta.organisations]
+        return [p for p in self._newest_first if org_id in p.meta.organisations]
 
     def products_newest_first(self) -> list[Product]:
-        return sorted(self.products.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
+        return list(self._newest_first)
 
     def products_of_leernetwerk(self, leernetwerk: str) -> list[Product]:
-        return [p for p in self.products_newest_first() if leernetwerk in p.meta.leernetwerken]
+        return [p for p in self._newest_first if leernetwerk in p.meta.leernetwerken]
 
 
 def page_language(src_uri: str) -> tuple[str, str]:
