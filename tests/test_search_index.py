@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from conftest import REPO
@@ -18,6 +19,7 @@ from samen.search_index import (
     SearchDocument,
     build_index,
     dutch_stop_words,
+    lunr_index,
     plain_text,
     undouble_consonant,
 )
@@ -58,6 +60,25 @@ def test_dutch_pipeline_uses_lunr_languages_stop_words_and_conflates_plurals() -
     assert not set(terms) & set(stop_words)
     assert all(re.search(r"\w", term) for term in terms), "no empty or punctuation-only terms"
     assert "tno" in terms and "voorbeeldenbundel" in terms, "product metadata is searchable"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_fast_builder_makes_exactly_lunr_pys_index(lang: str) -> None:
+    """Every page of the real site, as one document each, indexed both ways."""
+    suffix = ".en.md" if lang == "en" else ".md"
+    pages = [
+        p
+        for p in sorted((REPO / "docs").rglob(f"*{suffix}"))
+        if lang == "en" or ".en." not in p.name
+    ]
+    documents = [
+        SearchDocument(str(page), page.stem.replace("-", " "), page.read_text(encoding="utf-8"))
+        for page in pages
+    ] + DOCS
+    ours = lunr_index(documents, lang).serialize()
+    lunr_pys = lunr_index(documents, lang, builder_class=Builder).serialize()
+    assert len(ours["invertedIndex"]) > 500
+    assert ours == lunr_pys
 
 
 def test_compact_index_is_sorted_as_javascript_sorts_and_consistent() -> None:
