@@ -16,6 +16,7 @@ MINISITE_NAV = [
     "index.md",
     {"Producten": ["producten/index.md"]},
     "leernetwerken/normaliseren.md",
+    {"Actueel": ["nieuws/index.md", "agenda.md", "voortgang.md"]},
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
