@@ -98,6 +98,7 @@ def test_translations_finds_missing_and_outdated_pages(minisite: Path, capsys) -
     code, out = run(capsys, "--root", str(minisite), "translations", "--json")
     assert code == 0
     assert json.loads(out) == [
+        {"page": "docs/nieuws/ouder-bericht.md", "problem": "missing"},
         {"page": "docs/producten/testhandreiking.md", "problem": "missing"},
         {"page": "docs/producten/testrapport.md", "problem": "outdated"},
     ]
