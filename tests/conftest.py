@@ -105,6 +105,22 @@ def write_payloads(project: Path) -> None:
         "{nl: Normaliseren, en: Normalising}",
         f"{{nl: '{img}', en: '{script}'}}",
     )
+    # Activities (agenda, leernetwerk page, .ics) and news (listing, item page, feed).
+    activities = data / "activiteiten.yml"
+    _replace(
+        activities,
+        "title: {nl: Jaarconferentie 2025, en: Annual conference 2025}",
+        f"title: {{nl: '{script}', en: '{script}'}}\n    description: {{nl: '{img}', en: '{img}'}}",
+    )
+    _replace(activities, 'place: "Den Haag, Stadhuis; zaal 1"', f"place: '{img}'")
+    _replace(activities, "source: testgegevens", f"source: '{script}'")
+    news = docs / "nieuws" / "testbericht.md"
+    _replace(news, "title: Testrapport verschenen", f"title: '{script}'")
+    _replace(news, "summary: Het testrapport is verschenen.", f"summary: '{img}'")
+    _replace(news, "source: testgegevens", f"source: '{img}'")
+    _replace(
+        docs / "nieuws" / "testbericht.en.md", "title: Test report published", f"title: '{img}'"
+    )
 
 
 # One summary of every quality gate at the end of the run (pages, violations, errors, broken

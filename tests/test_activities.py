@@ -15,7 +15,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_minisite, read
+from conftest import PAYLOADS, build_minisite, read, write_payloads
 from samen import indicators
 from samen.build_date import build_date
 from samen.problems import ContentError, Problem
@@ -325,3 +325,28 @@ def test_agenda_items_are_validated(minisite: Path) -> None:
     edit(agendas, "status: lopend", "status: bijna")
     problem = only_problem(problems_of(minisite))
     assert problem.field == "agendas[0].items[0].status" and problem.line == 8
+
+
+def test_editor_text_in_activities_and_news_is_shown_as_text(minisite: Path) -> None:
+    script, img = PAYLOADS
+    write_payloads(minisite)
+    site = build_minisite(minisite)
+    agenda = soup(site, "agenda/")
+    conference = agenda.find(id="jaarconferentie-2025")
+    assert conference.get_text() == script
+    text = conference.parent.get_text()
+    assert img in text  # place and description
+    assert agenda.select_one("img[onerror]") is None and "<script>alert" not in read(
+        site, "agenda/"
+    )
+    news = soup(site, "nieuws/testbericht/")
+    assert news.select_one("title").get_text().startswith(script)
+    assert soup(site, "nieuws/").select_one(".samen-news__title a").get_text() == script
+    assert img in news.select_one(".samen-news-facts").get_text()
+    listing = soup(site, "en/nieuws/")
+    assert listing.select_one(".samen-news__title a").get_text() == img
+    feed = feedparser.parse((site / "nieuws" / "feed.xml").read_bytes())
+    assert feed.bozo == 0 and feed.entries[0].title == script
+    ics = icalendar.Calendar.from_ical((site / "agenda" / "jaarconferentie-2025.ics").read_bytes())
+    (event,) = ics.walk("VEVENT")
+    assert str(event["SUMMARY"]) == script and str(event["LOCATION"]) == img
