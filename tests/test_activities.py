@@ -15,7 +15,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PAYLOADS, build_minisite, read, write_payloads
+from conftest import PAYLOADS, REPO, build_minisite, read, write_payloads
 from samen import indicators
 from samen.build_date import build_date
 from samen.problems import ContentError, Problem
@@ -350,3 +350,21 @@ def test_editor_text_in_activities_and_news_is_shown_as_text(minisite: Path) -> 
     ics = icalendar.Calendar.from_ical((site / "agenda" / "jaarconferentie-2025.ics").read_bytes())
     (event,) = ics.walk("VEVENT")
     assert str(event["SUMMARY"]) == script and str(event["LOCATION"]) == img
+
+
+def test_templates_give_valid_entries(minisite: Path) -> None:
+    template = (REPO / "templates" / "activiteit.yml").read_text(encoding="utf-8")
+    block = template[template.index("  # VERPLICHT. Kleine letters") :]
+    activities = minisite / "data" / "activiteiten.yml"
+    activities.write_text(activities.read_text(encoding="utf-8") + block, encoding="utf-8")
+    news = minisite / "docs" / "nieuws"
+    dutch = (REPO / "templates" / "nieuws.md").read_text(encoding="utf-8")
+    (news / "sjabloon.md").write_text(
+        dutch.replace("id: vervang-door-de-bestandsnaam", "id: sjabloon"), encoding="utf-8"
+    )
+    (news / "sjabloon.en.md").write_text(
+        (REPO / "templates" / "nieuws.en.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    site = load_site_data(minisite, minisite / "docs")
+    assert site.activities.activities[-1].id == "symposium-voorjaar-2027"
+    assert site.news["sjabloon"].translation is not None
