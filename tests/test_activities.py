@@ -141,6 +141,9 @@ def test_agenda_lists_upcoming_and_past_with_filters_and_ics(built: Path) -> Non
     assert "Den Haag, Stadhuis; zaal 1" in place
     unknown = soup(built, "agenda/").find(id="gezinnen-mei-2024").parent.get_text()
     assert "niet vermeld in de bron" in unknown
+    february = soup(built, "agenda/").find(id="bijeenkomst-februari-2024").parent
+    facts = february.get_text(" ", strip=True)
+    assert "Partnergroepen Hogescholen" in facts and "Aanwezig beleid, praktijk" in facts
 
 
 @pytest.mark.parametrize(("prefix", "lang"), [("", "nl"), ("en/", "en")])

@@ -249,6 +249,7 @@ def test_new_event_refuses_duplicates_bad_dates_and_a_meeting_without_leernetwer
         "--type", "leernetwerkbijeenkomst", "--leernetwerk", "normaliseren", *source,
     )  # fmt: skip
     assert code == 0, out
+    assert "vertaal hem, of geef --title-en" in out
     assert run(capsys, "--root", str(minisite), "check")[0] == 0
 
 

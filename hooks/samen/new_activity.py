@@ -37,8 +37,9 @@ TEXT = {
         "unknown_product": "Onbekend kennisproduct '{value}'; kies een van: {choices}.",
         "added": "Toegevoegd aan data/activiteiten.yml: '{title}' op {date} (id: {id}).",
         "next_event": "Vul aan wat de bron zegt (description, place, perspectives, "
-        "partner_groups, url; zie templates/activiteit.yml), vertaal title.en en controleer met: "
-        "samen check",
+        "partner_groups, url; zie templates/activiteit.yml) en controleer met: samen check",
+        "translate": "De Engelse titel (title.en) is nu gelijk aan de Nederlandse: vertaal hem, "
+        "of geef --title-en.",
         "created": "Aangemaakt:",
         "next_news": "Schrijf het bericht in beide bestanden en controleer met: samen check",
     },
@@ -57,8 +58,9 @@ TEXT = {
         "unknown_product": "Unknown knowledge product '{value}'; choose one of: {choices}.",
         "added": "Added to data/activiteiten.yml: '{title}' on {date} (id: {id}).",
         "next_event": "Add what the source says (description, place, perspectives, "
-        "partner_groups, url; see templates/activiteit.yml), translate title.en and check with: "
-        "samen check",
+        "partner_groups, url; see templates/activiteit.yml) and check with: samen check",
+        "translate": "The English title (title.en) is now the Dutch one: translate it, or give "
+        "--title-en.",
         "created": "Created:",
         "next_news": "Write the item in both files and check with: samen check",
     },
@@ -136,8 +138,11 @@ def add_event(
     indented = "".join(f"  {line}" for line in block.splitlines(keepends=True))
     separator = "" if content.endswith("\n") else "\n"
     path.write_text(content + separator + indented, encoding="utf-8")
-    message = text["added"].format(title=title, date=date, id=event_id)
-    return 0, message + "\n" + text["next_event"]
+    lines = [text["added"].format(title=title, date=date, id=event_id)]
+    if not title_en:
+        lines.append(text["translate"])
+    lines.append(text["next_event"])
+    return 0, "\n".join(lines)
 
 
 NEWS_NL = """---
