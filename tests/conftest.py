@@ -16,6 +16,7 @@ MINISITE_NAV = [
     "index.md",
     {"Producten": ["producten/index.md"]},
     "leernetwerken/normaliseren.md",
+    {"Actueel": ["nieuws/index.md", "agenda.md", "voortgang.md"]},
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -103,6 +104,22 @@ def write_payloads(project: Path) -> None:
         data / "taxonomie.yml",
         "{nl: Normaliseren, en: Normalising}",
         f"{{nl: '{img}', en: '{script}'}}",
+    )
+    # Activities (agenda, leernetwerk page, .ics) and news (listing, item page, feed).
+    activities = data / "activiteiten.yml"
+    _replace(
+        activities,
+        "title: {nl: Jaarconferentie 2025, en: Annual conference 2025}",
+        f"title: {{nl: '{script}', en: '{script}'}}\n    description: {{nl: '{img}', en: '{img}'}}",
+    )
+    _replace(activities, 'place: "Den Haag, Stadhuis; zaal 1"', f"place: '{img}'")
+    _replace(activities, "source: testgegevens", f"source: '{script}'")
+    news = docs / "nieuws" / "testbericht.md"
+    _replace(news, "title: Testrapport verschenen", f"title: '{script}'")
+    _replace(news, "summary: Het testrapport is verschenen.", f"summary: '{img}'")
+    _replace(news, "source: testgegevens", f"source: '{img}'")
+    _replace(
+        docs / "nieuws" / "testbericht.en.md", "title: Test report published", f"title: '{img}'"
     )
 
 

@@ -76,6 +76,22 @@ def test_catalogue_and_partner_filters_in_a_real_browser(real_site: Path) -> Non
     assert "list filters: ok" in result.stdout
 
 
+def test_agenda_filters_and_fixture_pages_in_a_real_browser(
+    minisite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The agenda's filters, and axe on pages the real site cannot show yet with its sparse
+    data (filters on the agenda, charts and full indicator tables, news listings)."""
+    monkeypatch.setenv("SAMEN_BUILD_DATE", "2025-06-15")
+    shutil.copytree(REPO / "docs" / "assets", minisite / "docs" / "assets")
+    site = build_minisite(minisite)
+    result = run_node("agenda.mjs", "--site", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "agenda filters: ok" in result.stdout
+    run_check("quality.mjs", site, tmp_path / "quality.json")
+    validity = run_check("html-validity.mjs", site, tmp_path / "validity.json")
+    assert validity["error_count"] == 0
+
+
 def test_script_payloads_in_every_editor_field_never_run(minisite: Path) -> None:
     write_payloads(minisite)
     # The site's own scripts and styles (search worker, filters), as on the real site.

@@ -98,6 +98,7 @@ def test_translations_finds_missing_and_outdated_pages(minisite: Path, capsys) -
     code, out = run(capsys, "--root", str(minisite), "translations", "--json")
     assert code == 0
     assert json.loads(out) == [
+        {"page": "docs/nieuws/ouder-bericht.md", "problem": "missing"},
         {"page": "docs/producten/testhandreiking.md", "problem": "missing"},
         {"page": "docs/producten/testrapport.md", "problem": "outdated"},
     ]
@@ -165,3 +166,131 @@ def test_new_partner_refuses_a_broken_partners_file(minisite: Path, capsys) -> N
     )
     assert code == 1 and "already has an error" in out
     assert partners.read_text() == broken
+
+
+def test_new_event_is_appended_passes_check_and_builds_with_its_ics(
+    minisite: Path, capsys, monkeypatch
+) -> None:
+    activities = minisite / "data/activiteiten.yml"
+    before = activities.read_text()
+    code, out = run(
+        capsys,
+        "--root",
+        str(minisite),
+        "new",
+        "event",
+        "Symposium: één dag",
+        "--date",
+        "2026-03-05",
+        "--type",
+        "symposium",
+        "--source",
+        "Nieuwsbrief SAMEN",
+        "--title-en",
+        "Symposium: one day",
+    )
+    assert code == 0, out
+    assert "id: symposium-een-dag" in out
+    assert activities.read_text().startswith(before)  # comments and layout kept
+    code, out = run(capsys, "--root", str(minisite), "check")
+    assert code == 0, out
+    assert "11 activiteiten" in out
+    site = load_site_data(minisite, minisite / "docs")
+    added = site.activities.activities[-1]
+    assert (added.id, added.date.isoformat(), added.type) == (
+        "symposium-een-dag",
+        "2026-03-05",
+        "symposium",
+    )
+    assert (added.title.nl, added.title.en) == ("Symposium: één dag", "Symposium: one day")
+    monkeypatch.setenv("SAMEN_BUILD_DATE", "2026-01-01")
+    built = build_minisite(minisite)
+    assert 'id="symposium-een-dag"' in read(built, "agenda/")
+    assert "Symposium: one day" in read(built, "en/agenda/")
+    ics = (built / "en" / "agenda" / "symposium-een-dag.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Symposium: one day" in ics and "DTSTART;VALUE=DATE:20260305" in ics
+
+
+def test_new_event_refuses_duplicates_bad_dates_and_a_meeting_without_leernetwerk(
+    minisite: Path, capsys
+) -> None:
+    root = ["--root", str(minisite), "new", "event"]
+    source = ["--source", "testgegevens"]
+    code, out = run(
+        capsys, *root, "Jaarconferentie 2025", "--date", "2025-09-13", "--type", "jaarconferentie",
+        *source,
+    )  # fmt: skip
+    assert code == 1 and "De id 'jaarconferentie-2025' bestaat al" in out
+    code, out = run(
+        capsys,
+        *root,
+        "Iets",
+        "--date",
+        "13-09-2025",
+        "--type",
+        "symposium",
+        *source,
+        "--lang",
+        "en",
+    )
+    assert code == 1 and "'13-09-2025' is not a date" in out
+    code, out = run(
+        capsys, *root, "Bijeenkomst", "--date", "2026-01-10", "--type", "leernetwerkbijeenkomst",
+        *source,
+    )  # fmt: skip
+    assert code == 1 and "hoort bij een leernetwerk" in out and "normaliseren" in out
+    code, out = run(
+        capsys, *root, "Bijeenkomst", "--date", "2026-01-10", "--type", "leernetwerkbijeenkomst",
+        "--leernetwerk", "vissen", *source,
+    )  # fmt: skip
+    assert code == 1 and "Onbekend leernetwerk 'vissen'" in out
+    code, out = run(
+        capsys, *root, "Bijeenkomst januari", "--date", "2026-01-10",
+        "--type", "leernetwerkbijeenkomst", "--leernetwerk", "normaliseren", *source,
+    )  # fmt: skip
+    assert code == 0, out
+    assert "vertaal hem, of geef --title-en" in out
+    assert run(capsys, "--root", str(minisite), "check")[0] == 0
+
+
+def test_new_event_in_an_empty_list(minisite: Path, capsys) -> None:
+    activities = minisite / "data/activiteiten.yml"
+    text = activities.read_text()
+    activities.write_text(text[: text.index("activities:")] + "activities: []\n")
+    code, out = run(
+        capsys, "--root", str(minisite), "new", "event", "Eerste", "--date", "2026-02-02",
+        "--type", "overig", "--source", "testgegevens",
+    )  # fmt: skip
+    assert code == 0, out
+    site = load_site_data(minisite, minisite / "docs")
+    assert [a.id for a in site.activities.activities] == ["eerste"]
+
+
+def test_new_news_creates_both_languages_passes_check_and_builds(minisite: Path, capsys) -> None:
+    code, out = run(
+        capsys, "--root", str(minisite), "new", "news", "Nieuw: één rapport", "--date",
+        "2024-03-01", "--source", "werkplaatsenjeugd.nl", "--leernetwerk", "normaliseren",
+        "--product", "testrapport",
+    )  # fmt: skip
+    assert code == 0, out
+    assert (
+        "docs/nieuws/nieuw-een-rapport.md" in out and "docs/nieuws/nieuw-een-rapport.en.md" in out
+    )
+    code, out = run(capsys, "--root", str(minisite), "check")
+    assert code == 0, out
+    site = load_site_data(minisite, minisite / "docs")
+    news = site.news["nieuw-een-rapport"]
+    assert news.meta.products == ["testrapport"] and news.translation is not None
+    built = build_minisite(minisite)
+    assert "Nieuw: één rapport" in read(built, "nieuws/")
+    assert "nieuw-een-rapport" in read(built, "producten/testrapport/")
+    code, out = run(
+        capsys, "--root", str(minisite), "new", "news", "Nieuw: één rapport", "--date",
+        "2024-03-01", "--source", "x",
+    )  # fmt: skip
+    assert code == 1 and "Bestaat al: docs/nieuws/nieuw-een-rapport.md" in out
+    code, out = run(
+        capsys, "--root", str(minisite), "--lang", "en", "new", "news", "Ander", "--date",
+        "2024-03-01", "--source", "x", "--product", "bestaat-niet",
+    )  # fmt: skip
+    assert code == 1 and "Unknown knowledge product 'bestaat-niet'" in out

@@ -23,6 +23,8 @@ FILE_FOR_MODEL = {
     "LeernetwerkPageMeta": "leernetwerk-pagina",
     "ProductMeta": "product",
     "ProductTranslationMeta": "product-vertaling",
+    "NewsMeta": "nieuws",
+    "NewsTranslationMeta": "nieuws-vertaling",
 }
 
 
@@ -115,3 +117,21 @@ def test_vscode_task_puts_every_reported_problem_on_its_file_and_line(
         assert sorted(found) == ["data/taxonomie.yml", "docs/producten/testrapport.md"]
         status = next(m for m in map(with_line.match, problems) if m)
         assert status.group(2) == "8" and "klaar" in status.group(3)
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [("leernetwerk", "vissen"), ("type", "borrel"), ("date", "13 september"), ("plaats", "x")],
+)
+def test_activities_schema_rejects_bad_entries(change: str, value: object) -> None:
+    document = read_yaml_file(REPO / "data/activiteiten.yml", REPO)
+    data = json.loads(json.dumps(document.data))
+    data["activities"][0][change] = value
+    errors = list(validator("activiteiten.schema.json").iter_errors(data))
+    assert errors, f"{change}={value!r} accepted"
+
+
+def test_news_schema_knows_the_products_and_leernetwerken() -> None:
+    schema = json.loads((SCHEMAS / "nieuws.schema.json").read_text(encoding="utf-8"))
+    assert "de-kracht-van-het-gewone" in schema["properties"]["products"]["items"]["enum"]
+    assert "normaliseren" in schema["properties"]["leernetwerken"]["items"]["enum"]

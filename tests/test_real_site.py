@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import feedparser
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
@@ -117,3 +119,56 @@ def test_partner_page_is_honest_about_the_count(real_site: Path) -> None:
     assert f"{known} van de 24 partners" in text
     for group in SITE_DATA.partners.groups:
         assert group.label.nl in text
+
+
+def test_real_agenda_with_sparse_data(real_site: Path) -> None:
+    page = soup(real_site, "agenda/")
+    upcoming, past = page.select("section.samen-activities")
+    assert upcoming.select_one(".samen-empty") is not None  # no upcoming activity is known
+    conference = past.find(id="jaarconferentie-2022").parent
+    text = conference.get_text(" ", strip=True)
+    assert "13 september 2022" in text and "niet vermeld in de bron" in text
+    english = soup(real_site, "en/agenda/").find(id="jaarconferentie-2022").parent.get_text()
+    assert "September 13, 2022" in english and "Annual conference 2022" in english
+    for path in real_site.rglob("*.ics"):
+        parsed = icalendar.Calendar.from_ical(path.read_bytes())
+        assert parsed.walk("VEVENT"), path
+    feed = icalendar.Calendar.from_ical((real_site / "agenda" / "samen.ics").read_bytes())
+    assert [e.decoded("DTSTART") for e in feed.walk("VEVENT")] == [
+        a.date for a in SITE_DATA.activities.activities
+    ]
+
+
+def test_real_voortgang_is_honest_about_missing_data(real_site: Path) -> None:
+    year = SITE_DATA.today.year
+    for url, empty in (
+        ("voortgang/", f"Nog geen bijeenkomsten geregistreerd voor {year}."),
+        ("en/voortgang/", f"No meetings registered for {year} yet."),
+        ("leernetwerken/normaliseren/", f"Nog geen bijeenkomsten geregistreerd voor {year}."),
+    ):
+        page = soup(real_site, url)
+        assert empty in page.get_text(), url
+        assert "0 van de 4" not in page.get_text() and "0 of 4" not in page.get_text()
+    page = soup(real_site, "voortgang/")
+    assert page.select("figure.samen-chart") == []  # no chart of zeros
+    for agenda in ("veranderagenda", "opleidingsagenda", "onderzoeks- en ontwikkelagenda"):
+        assert f"Voor de {agenda} zijn nog geen punten geregistreerd." in page.get_text()
+    network = page.select_one("#netwerk-2022").find_parent("table")
+    assert "13 september 2022" in network.get_text()
+
+
+def test_real_news_with_dates_and_links(real_site: Path) -> None:
+    listing = soup(real_site, "nieuws/")
+    dates = [t["datetime"] for t in listing.select(".samen-news time")]
+    assert dates == ["2023-11-06", "2023-02-23", "2022-06-08"]
+    for prefix in ("", "en/"):
+        feed = feedparser.parse((real_site / prefix / "nieuws" / "feed.xml").read_bytes())
+        assert feed.bozo == 0 and len(feed.entries) == 3
+    product = soup(real_site, "producten/de-kracht-van-het-gewone/")
+    assert [a.get_text() for a in product.select(".samen-news__title a")] == [
+        "De kracht van het gewone verschenen"
+    ]
+    liso = soup(real_site, "leernetwerken/leren-en-implementeren/")
+    assert [a.get_text() for a in liso.select(".samen-news__title a")] == [
+        "LISO-framework verder onderbouwd"
+    ]

@@ -239,6 +239,37 @@ _FEED_TEXT = {
 }
 
 
+def _pub_date(date: dt.date) -> str:
+    moment = dt.datetime.combine(date, dt.time(12), tzinfo=dt.UTC)
+    return f"\n   <pubDate>{format_datetime(moment)}</pubDate>"
+
+
+def _rss(
+    title: str, description: str, link: str, feed_url: str, lang: str, items: list[str]
+) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+ <channel>
+  <title>{xml_escape(title)}</title>
+  <link>{xml_escape(link)}</link>
+  <description>{xml_escape(description)}</description>
+  <language>{lang}</language>
+  <atom:link href="{xml_escape(feed_url)}" rel="self" type="application/rss+xml"/>
+{chr(10).join(items)}
+ </channel>
+</rss>
+"""
+
+
+def _item(title: str, url: str, summary: str, extra: str) -> str:
+    return f"""  <item>
+   <title>{xml_escape(title)}</title>
+   <link>{xml_escape(url)}</link>
+   <guid isPermaLink="true">{xml_escape(url)}</guid>
+   <description>{xml_escape(summary)}</description>{extra}
+  </item>"""
+
+
 def rss_feed(site: SiteData, lang: str, base_url: str) -> str:
     """RSS 2.0: dates are optional there, so an undated product gets none, not a made-up one."""
     title, description = _FEED_TEXT[lang]
@@ -247,32 +278,35 @@ def rss_feed(site: SiteData, lang: str, base_url: str) -> str:
     items = []
     for product in site.products_newest_first():
         url = base_url + page_url(product.src_uri, lang)
-        date = ""
-        if product.meta.date:
-            moment = dt.datetime.combine(product.meta.date, dt.time(12), tzinfo=dt.UTC)
-            date = f"\n   <pubDate>{format_datetime(moment)}</pubDate>"
+        date = _pub_date(product.meta.date) if product.meta.date else ""
         categories = "".join(
             f"\n   <category>{xml_escape(site.label(v, i, lang))}</category>"
             for v, ids in (("types", [product.meta.type]), ("themes", product.meta.themes))
             for i in ids
         )
-        items.append(
-            f"""  <item>
-   <title>{xml_escape(product.title(lang))}</title>
-   <link>{xml_escape(url)}</link>
-   <guid isPermaLink="true">{xml_escape(url)}</guid>
-   <description>{xml_escape(product.summary(lang))}</description>{date}{categories}
-  </item>"""
+        items.append(_item(product.title(lang), url, product.summary(lang), date + categories))
+    return _rss(title, description, catalogue, feed_url, lang, items)
+
+
+_NEWS_FEED_TEXT = {
+    "nl": ("Nieuws van SAMEN", "Nieuws van SAMEN, Regionale Kenniswerkplaats Jeugd."),
+    "en": ("SAMEN news", "News of SAMEN, the regional knowledge workshop on youth."),
+}
+
+
+def news_feed(site: SiteData, lang: str, base_url: str) -> str:
+    """RSS 2.0 of the news items of one language, newest first; every item has its date."""
+    title, description = _NEWS_FEED_TEXT[lang]
+    listing = base_url + page_url("nieuws/index.md", lang)
+    feed_url = base_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "nieuws/feed.xml"
+    items = []
+    for news in site.news_newest_first():
+        url = base_url + page_url(news.src_uri, lang)
+        categories = "".join(
+            f"\n   <category>{xml_escape(site.label('leernetwerken', i, lang))}</category>"
+            for i in news.meta.leernetwerken
         )
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
- <channel>
-  <title>{xml_escape(title)}</title>
-  <link>{xml_escape(catalogue)}</link>
-  <description>{xml_escape(description)}</description>
-  <language>{lang}</language>
-  <atom:link href="{xml_escape(feed_url)}" rel="self" type="application/rss+xml"/>
-{chr(10).join(items)}
- </channel>
-</rss>
-"""
+        items.append(
+            _item(news.title(lang), url, news.summary(lang), _pub_date(news.meta.date) + categories)
+        )
+    return _rss(title, description, listing, feed_url, lang, items)

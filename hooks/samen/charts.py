@@ -144,3 +144,52 @@ def table_1_chart(site: SiteData, lang: str) -> BarChart:
             )
         panels.append(Panel(indicator.label.get(lang), y0, bars, baseline))
     return BarChart(width, len(panels) * panel_height, panels)
+
+
+@dataclass(frozen=True)
+class MeetingBar:
+    label_lines: list[str]
+    y: float
+    width: float
+    value: int
+    target_met: bool
+
+
+@dataclass(frozen=True)
+class MeetingsChart:
+    width: float
+    height: float
+    left: float
+    bar_height: float
+    target_x: float
+    axis_top: float
+    axis_bottom: float
+    bars: list[MeetingBar]
+
+
+def meetings_chart(rows: list[tuple[str, int]], target: int) -> MeetingsChart:
+    """Horizontal bars: meetings held per leernetwerk in one year, with the target as a line."""
+    width, left, right, row_height, bar_height, top = 720.0, 230.0, 60.0, 44.0, 24.0, 10.0
+    scale_max = max(target, *(value for _, value in rows)) if rows else target
+    plot = width - left - right
+    bars = [
+        MeetingBar(
+            _wrap(label, 30),
+            top + index * row_height,
+            plot * value / scale_max,
+            value,
+            value >= target,
+        )
+        for index, (label, value) in enumerate(rows)
+    ]
+    height = top + len(rows) * row_height + 24
+    return MeetingsChart(
+        width,
+        height,
+        left,
+        bar_height,
+        left + plot * target / scale_max,
+        top - 4,
+        top + len(rows) * row_height - (row_height - bar_height) + 4,
+        bars,
+    )

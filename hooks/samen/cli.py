@@ -3,6 +3,10 @@
     samen check                  validate all content and data, as the build does
     samen new product "Titel"    create a product page in Dutch and English
     samen new partner "Naam" --source "Bron"   add an organisation to data/partners.yml
+    samen new event "Titel" --date 2022-09-13 --type jaarconferentie --source "Bron"
+                                 add an activity to data/activiteiten.yml
+    samen new news "Titel" --date 2023-11-06 --source "Bron"
+                                 create a news item in Dutch and English
     samen translations           pages without English, or with an outdated English version
     samen schemas                write the JSON Schemas for editors' tools to schemas/
 
@@ -21,14 +25,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from samen.editor_schemas import editor_schemas, vscode_settings
+from samen.new_activity import ACTIVITY_TYPES, add_event, new_news
 from samen.new_partner import RELATIONS, add_partner
 from samen.problems import ContentError
 from samen.site_data import load_site_data, page_language
 
 TEXT = {
     "nl": {
-        "ok": "Alles in orde: {pages} pagina's, {products} kennisproducten en de gegevens in data/ "
-        "zijn gecontroleerd.",
+        "ok": "Alles in orde: {pages} pagina's, {products} kennisproducten, {activities}, "
+        "{news} en de gegevens in data/ zijn gecontroleerd.",
+        "activities": ("1 activiteit", "{n} activiteiten"),
+        "news": ("1 nieuwsbericht", "{n} nieuwsberichten"),
         "created": "Aangemaakt:",
         "exists": "Bestaat al: {path}. Kies een andere titel of geef een eigen id met --id.",
         "id_used": "De id '{id}' is al in gebruik (ook als oude URL). Geef een andere id met --id.",
@@ -41,8 +48,10 @@ TEXT = {
         "problem": "Probleem",
     },
     "en": {
-        "ok": "All good: {pages} pages, {products} knowledge products and the data in data/ "
-        "were checked.",
+        "ok": "All good: {pages} pages, {products} knowledge products, {activities}, "
+        "{news} and the data in data/ were checked.",
+        "activities": ("1 activity", "{n} activities"),
+        "news": ("1 news item", "{n} news items"),
         "created": "Created:",
         "exists": "Already exists: {path}. Choose another title or give an id with --id.",
         "id_used": "The id '{id}' is already in use (also as an old URL). Give another with --id.",
@@ -64,13 +73,25 @@ def slugify(title: str) -> str:
     return "-".join(words)[:80].strip("-")
 
 
+def _count(lang: str, what: str, n: int) -> str:
+    one, many = TEXT[lang][what]
+    return one if n == 1 else many.format(n=n)
+
+
 def check(root: Path, lang: str) -> int:
     try:
         site = load_site_data(root, root / "docs")
     except ContentError as error:
         print(error.report((lang,)))
         return 1
-    print(TEXT[lang]["ok"].format(pages=len(site.pages), products=len(site.products)))
+    print(
+        TEXT[lang]["ok"].format(
+            pages=len(site.pages),
+            products=len(site.products),
+            activities=_count(lang, "activities", len(site.activities.activities)),
+            news=_count(lang, "news", len(site.news)),
+        )
+    )
     return 0
 
 
@@ -295,6 +316,49 @@ def parser() -> argparse.ArgumentParser:
     partner.add_argument(
         "--id", help="eigen id (anders uit de naam) / own id (otherwise from the name)"
     )
+    event = kinds.add_parser(
+        "event",
+        parents=common,
+        help="een activiteit in data/activiteiten.yml / an activity in data/activiteiten.yml",
+        description="Voegt een bijeenkomst of evenement toe onderaan data/activiteiten.yml. / "
+        "Adds a meeting or event at the end of data/activiteiten.yml.",
+    )
+    event.add_argument("title", help="de titel in het Nederlands / the Dutch title")
+    event.add_argument("--date", required=True, help="JJJJ-MM-DD / YYYY-MM-DD")
+    event.add_argument("--type", required=True, choices=ACTIVITY_TYPES, help="soort / kind")
+    event.add_argument("--leernetwerk", help="id van het leernetwerk / the leernetwerk's id")
+    event.add_argument(
+        "--source",
+        required=True,
+        help="de openbare bron die de activiteit noemt / the public source naming it",
+    )
+    event.add_argument("--title-en", help="de Engelse titel / the English title")
+    event.add_argument(
+        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+    )
+    news = kinds.add_parser(
+        "news",
+        parents=common,
+        help="een nieuwsbericht in het Nederlands en Engels / a news item in Dutch and English",
+    )
+    news.add_argument("title", help="de titel in het Nederlands / the Dutch title")
+    news.add_argument("--date", required=True, help="JJJJ-MM-DD / YYYY-MM-DD")
+    news.add_argument("--source", required=True, help="de bron / the source")
+    news.add_argument(
+        "--leernetwerk",
+        action="append",
+        default=[],
+        help="leernetwerk waar het over gaat (mag vaker) / leernetwerk it concerns (repeatable)",
+    )
+    news.add_argument(
+        "--product",
+        action="append",
+        default=[],
+        help="kennisproduct waar het over gaat (mag vaker) / product it concerns (repeatable)",
+    )
+    news.add_argument(
+        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+    )
     report = commands.add_parser(
         "translations",
         parents=common,
@@ -318,6 +382,33 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new" and args.kind == "partner":
         code, message = add_partner(
             root, args.name, args.id or slugify(args.name), args.relation, args.source, args.lang
+        )
+        print(message)
+        return code
+    if args.command == "new" and args.kind == "event":
+        code, message = add_event(
+            root,
+            title=args.title,
+            title_en=args.title_en,
+            event_id=args.id or slugify(args.title),
+            date=args.date,
+            kind=args.type,
+            leernetwerk=args.leernetwerk,
+            source=args.source,
+            lang=args.lang,
+        )
+        print(message)
+        return code
+    if args.command == "new" and args.kind == "news":
+        code, message = new_news(
+            root,
+            title=args.title,
+            news_id=args.id or slugify(args.title),
+            date=args.date,
+            source=args.source,
+            leernetwerken=args.leernetwerk,
+            products=args.product,
+            lang=args.lang,
         )
         print(message)
         return code

@@ -14,7 +14,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from samen.schemas import (
+    ActivitiesFile,
+    AgendasFile,
     LeernetwerkPageMeta,
+    NewsMeta,
+    NewsTranslationMeta,
     OrganisationFile,
     PageMeta,
     PartnersFile,
@@ -34,6 +38,10 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "leernetwerk-pagina.schema.json": LeernetwerkPageMeta,
     "product.schema.json": ProductMeta,
     "product-vertaling.schema.json": ProductTranslationMeta,
+    "activiteiten.schema.json": ActivitiesFile,
+    "agendas.schema.json": AgendasFile,
+    "nieuws.schema.json": NewsMeta,
+    "nieuws-vertaling.schema.json": NewsTranslationMeta,
 }
 
 # Which files each schema is for (VS Code's yaml.schemas; front matter is checked by `samen check`).
@@ -42,6 +50,8 @@ DATA_FILE_SCHEMAS = {
     "partners.schema.json": "data/partners.yml",
     "organisatie.schema.json": "data/organisatie.yml",
     "regio.schema.json": "data/regio.yml",
+    "activiteiten.schema.json": "data/activiteiten.yml",
+    "agendas.schema.json": "data/agendas.yml",
 }
 
 
@@ -54,6 +64,8 @@ def _enums(site: SiteData) -> dict[str, list[str]]:
         "leernetwerken": [t.id for t in taxonomy.leernetwerken],
         "leernetwerk": [t.id for t in taxonomy.leernetwerken],
         "organisations": [o.id for o in site.partners.organisations],
+        "partner_groups": [g.id for g in site.partners.groups],
+        "products": sorted(site.products),
     }
 
 
@@ -64,8 +76,16 @@ def _with_enums(schema: dict[str, Any], enums: dict[str, list[str]]) -> dict[str
         if prop is None:
             continue
         target = prop.get("items", prop) if prop.get("type") == "array" else prop
+        # An optional value is "one of: a string, or nothing"; the enum goes on the string.
+        for option in target.get("anyOf", []):
+            if option.get("type") == "string":
+                target = option
         target["enum"] = values
     return schema
+
+
+# Models whose controlled values sit in a nested definition (a list of activities or items).
+_NESTED_ENUMS = {"Activity": ("leernetwerk", "partner_groups"), "AgendaItem": ("leernetwerk",)}
 
 
 def editor_schemas(site: SiteData) -> dict[str, str]:
@@ -74,8 +94,12 @@ def editor_schemas(site: SiteData) -> dict[str, str]:
     result = {}
     for name, model in SCHEMA_FILES.items():
         schema = model.model_json_schema()
-        if model in (ProductMeta, LeernetwerkPageMeta):
+        if model in (ProductMeta, LeernetwerkPageMeta, NewsMeta):
             schema = _with_enums(schema, enums)
+        for definition, names in _NESTED_ENUMS.items():
+            if definition in schema.get("$defs", {}):
+                wanted = {name: enums[name] for name in names}
+                _with_enums(schema["$defs"][definition], wanted)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         result[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return result

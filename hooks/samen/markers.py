@@ -20,6 +20,13 @@ MARKERS: dict[str, str] = {
     "gremia": "any",
     "coordinatie": "any",
     "relaties": "any",
+    "agenda": "any",
+    "voortgang-bijeenkomsten": "any",
+    "voortgang-agendas": "any",
+    "nieuws": "any",
+    "leernetwerk-activiteiten": "leernetwerk",
+    "leernetwerk-indicatoren": "leernetwerk",
+    "leernetwerk-nieuws": "leernetwerk",
 }
 
 

@@ -12,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import get_args
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from samen import charts, citation
+from samen import charts, citation, indicators
+from samen.calendar import activity_file, feed_file
 from samen.markers import MARKER
-from samen.site_data import Product, SiteData
+from samen.schemas import ActivityType
+from samen.site_data import NewsItem, Product, SiteData
 from samen.ui_text import ui_text
 from samen.urls import link_to_page, relative_url
 
@@ -70,6 +73,17 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
             t=ui_text(context.lang),
             link=context.link,
             product_date=lambda product: product_date(product, context.lang),
+            long_date=lambda date: format_date(date, format="long", locale=context.lang),
+            ics=lambda activity: relative_url(
+                context.page_url, activity_file(activity, context.lang)
+            ),
+            group_label=lambda group_id: next(
+                g.label.get(context.lang) for g in context.site.partners.groups if g.id == group_id
+            ),
+            perspective_list=lambda ids: ", ".join(
+                ui_text(context.lang)["perspective_" + i] for i in ids
+            ),
+            agenda_years=indicators.agenda_years,
             **values,
         )
     )
@@ -133,6 +147,21 @@ def product_page_parts(
     related = render_fragment(
         "product-related.html", context, related=context.site.related_products(product)
     )
+    news = context.site.news_of_product(product.id)
+    if news:
+        heading = f'<h2 id="nieuws">{ui_text(context.lang)["news_about"]}</h2>'
+        related = (
+            heading
+            + render_fragment(
+                "news-list.html",
+                context,
+                items=news,
+                heading_level=3,
+                empty_text=None,
+                feed_url=None,
+            )
+            + related
+        )
     url = site_url + context.page_url
     ready = citation.reference(context.site, product, url, context.lang)
     cite = render_fragment(
@@ -282,6 +311,124 @@ def _relations(context: PageContext) -> str:
     return render_fragment("relaties.html", context)
 
 
+def activity_filters(site: SiteData, lang: str) -> list[FilterDimension]:
+    """The agenda's filters: only leernetwerken and types that some activity has."""
+    text = ui_text(lang)
+    activities = site.activities.activities
+    used_leernetwerken = {a.leernetwerk for a in activities if a.leernetwerk}
+    used_types = {a.type for a in activities}
+    leernetwerken = [
+        FilterOption(t.id, t.label.get(lang))
+        for t in site.taxonomy.leernetwerken
+        if t.id in used_leernetwerken
+    ]
+    types = [
+        FilterOption(kind, text["activity_type_" + kind])
+        for kind in get_args(ActivityType)
+        if kind in used_types
+    ]
+    dimensions = []
+    if leernetwerken:
+        dimensions.append(
+            FilterDimension("leernetwerk", "leernetwerk", text["leernetwerk"], leernetwerken)
+        )
+    if len(types) > 1:
+        dimensions.append(FilterDimension("type", "type", text["type"], types))
+    return dimensions
+
+
+def _agenda(context: PageContext) -> str:
+    return render_fragment(
+        "agenda.html",
+        context,
+        upcoming=context.site.upcoming_activities(),
+        past=context.site.past_activities(),
+        filters=activity_filters(context.site, context.lang),
+        feed_url=relative_url(context.page_url, feed_file(context.lang)),
+    )
+
+
+def _leernetwerk_activities(context: PageContext, leernetwerk: str | None) -> str:
+    if leernetwerk is None:
+        raise MarkerError("samen:leernetwerk-activiteiten", "leernetwerk")
+    text = ui_text(context.lang)
+    return render_fragment(
+        "activity-list.html",
+        context,
+        upcoming=context.site.upcoming_activities(leernetwerk),
+        past=context.site.past_activities(leernetwerk),
+        heading_level=3,
+        agenda_title=text["agenda_title"],
+        voortgang_title=text["voortgang_title"],
+    )
+
+
+def _leernetwerk_indicators(context: PageContext, leernetwerk: str | None) -> str:
+    if leernetwerk is None:
+        raise MarkerError("samen:leernetwerk-indicatoren", "leernetwerk")
+    site = context.site
+    rows = [indicators.leernetwerk_year(site, leernetwerk, y) for y in site.indicator_years()]
+    return render_fragment(
+        "leernetwerk-indicatoren.html",
+        context,
+        leernetwerk=leernetwerk,
+        rows=rows,
+        target=site.activities.targets.meetings_per_leernetwerk,
+    )
+
+
+def _leernetwerk_news(context: PageContext, leernetwerk: str | None) -> str:
+    if leernetwerk is None:
+        raise MarkerError("samen:leernetwerk-nieuws", "leernetwerk")
+    return render_fragment(
+        "news-list.html",
+        context,
+        items=context.site.news_of_leernetwerk(leernetwerk),
+        heading_level=3,
+        empty_text=ui_text(context.lang)["no_news"],
+        feed_url=None,
+    )
+
+
+def _voortgang(context: PageContext) -> str:
+    site = context.site
+    years = indicators.all_years(site)
+    target = site.activities.targets.meetings_per_leernetwerk
+    year_charts: dict[int, charts.MeetingsChart | None] = {}
+    for year in years:
+        rows = [
+            (site.label("leernetwerken", row.leernetwerk, context.lang), len(row.held))
+            for row in year.leernetwerken
+        ]
+        # No chart of only zeros: a year whose meetings are all still to come has a table only.
+        year_charts[year.year] = (
+            charts.meetings_chart(rows, target) if any(v for _, v in rows) else None
+        )
+    return render_fragment(
+        "voortgang.html", context, years=years, charts=year_charts, target=target
+    )
+
+
+def _voortgang_agendas(context: PageContext) -> str:
+    return render_fragment("voortgang-agendas.html", context, agendas=context.site.agendas.agendas)
+
+
+def news_listing(context: PageContext) -> str:
+    prefix = "" if context.lang == "nl" else f"{context.lang}/"
+    return render_fragment(
+        "news-list.html",
+        context,
+        items=context.site.news_newest_first(),
+        heading_level=2,
+        empty_text=ui_text(context.lang)["no_news"],
+        feed_url=relative_url(context.page_url, f"{prefix}nieuws/feed.xml"),
+    )
+
+
+def news_page_summary(news: NewsItem, context: PageContext) -> str:
+    return render_fragment("news-summary.html", context, news=news)
+
+
 class MarkerError(Exception):
     """A marker that cannot be filled on this page."""
 
@@ -304,7 +451,16 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "gremia": _bodies,
     "coordinatie": _coordination,
     "relaties": _relations,
+    "agenda": _agenda,
+    "voortgang-bijeenkomsten": _voortgang,
+    "voortgang-agendas": _voortgang_agendas,
+    "nieuws": news_listing,
+    "leernetwerk-activiteiten": _leernetwerk_activities,
+    "leernetwerk-indicatoren": _leernetwerk_indicators,
+    "leernetwerk-nieuws": _leernetwerk_news,
 }
+
+_LEERNETWERK_RENDERERS = frozenset(name for name in RENDERERS if name.startswith("leernetwerk-"))
 
 
 def fill_markers(html: str, context: PageContext, leernetwerk: str | None = None) -> str:
@@ -315,7 +471,7 @@ def fill_markers(html: str, context: PageContext, leernetwerk: str | None = None
         renderer = RENDERERS.get(name)
         if renderer is None:
             raise KeyError(name)
-        if name == "leernetwerk-producten":
+        if name in _LEERNETWERK_RENDERERS:
             return renderer(context, leernetwerk)
         return renderer(context)
 

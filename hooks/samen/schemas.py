@@ -313,3 +313,133 @@ class ProductTranslationMeta(Schema):
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
     plain_summary: Text | None = None
     hide: list[Literal["navigation", "toc", "footer", "path"]] = Field(default_factory=list)
+
+
+# --- data/activiteiten.yml ------------------------------------------------------------
+
+ActivityType = Literal[
+    "leernetwerkbijeenkomst",
+    "gezinnen-gemeenten-sociaal-domein",
+    "tussen-leernetwerken",
+    "symposium",
+    "jaarconferentie",
+    "overig",
+]
+# The six perspectives the plan requires in each schil of a leernetwerk.
+Perspective = Literal[
+    "beleid",
+    "praktijk",
+    "wetenschap",
+    "hogescholen",
+    "ervaringsdeskundige-ouder",
+    "ervaringsdeskundige-jongere",
+]
+PERSPECTIVES: tuple[str, ...] = (
+    "beleid",
+    "praktijk",
+    "wetenschap",
+    "hogescholen",
+    "ervaringsdeskundige-ouder",
+    "ervaringsdeskundige-jongere",
+)
+# Meetings that a leernetwerktrekker organises with the leernetwerk (they count for the target).
+LEERNETWERK_MEETING_TYPES = ("leernetwerkbijeenkomst", "gezinnen-gemeenten-sociaal-domein")
+
+
+class Activity(Schema):
+    """One meeting or event that took place or is planned, as a public source names it."""
+
+    id: Slug = Field(examples=["jaarconferentie-2022"])
+    date: IsoDate = Field(examples=["2022-09-13"])
+    type: ActivityType = Field(examples=["jaarconferentie"])
+    leernetwerk: Slug | None = Field(default=None, examples=["normaliseren"])
+    title: Label
+    description: Label | None = None
+    place: ShortText | None = Field(default=None, examples=["Den Haag"])
+    partner_groups: list[Slug] = Field(default_factory=list, examples=[["hogescholen"]])
+    perspectives: list[Perspective] = Field(
+        default_factory=list, examples=[["beleid", "praktijk", "ervaringsdeskundige-ouder"]]
+    )
+    url: WebUrl | None = Field(default=None, examples=["https://werkplaatssamen.nl/"])
+    source: ShortText = Field(examples=["werkplaatssamen.nl"])
+
+    @model_validator(mode="after")
+    def _leernetwerk_meetings_name_their_leernetwerk(self) -> Activity:
+        if self.type in LEERNETWERK_MEETING_TYPES and self.leernetwerk is None:
+            raise PydanticCustomError(
+                "samen_meeting_without_leernetwerk", "this type needs a leernetwerk"
+            )
+        return self
+
+
+class ActivityTargets(Schema):
+    """The targets of the plan that the process indicators are measured against."""
+
+    first_year: int = Field(ge=2000, le=2100, examples=[2021])
+    meetings_per_leernetwerk: int = Field(ge=1, examples=[4])
+    symposia_per_year: int = Field(ge=0, examples=[4])
+    source: ShortText = Field(examples=["Samenwerkingsplan SAMEN 2021-2024"])
+
+
+class ActivitiesFile(Schema):
+    """``data/activiteiten.yml``: the targets of the plan and every registered activity."""
+
+    targets: ActivityTargets
+    activities: list[Activity] = Field(default_factory=list)
+
+
+# --- data/agendas.yml -----------------------------------------------------------------
+
+AgendaStatus = Literal["gepland", "lopend", "afgerond"]
+
+
+class AgendaItem(Schema):
+    """One item of an agenda in one year, with its status."""
+
+    year: int = Field(ge=2000, le=2100, examples=[2024])
+    title: Label
+    status: AgendaStatus = Field(examples=["lopend"])
+    leernetwerk: Slug | None = Field(default=None, examples=["normaliseren"])
+    source: ShortText = Field(examples=["Jaarverslag SAMEN"])
+
+
+class Agenda(Schema):
+    """One of the three agendas of the plan."""
+
+    id: Slug = Field(examples=["veranderagenda"])
+    label: Label
+    description: Label
+    items: list[AgendaItem] = Field(default_factory=list)
+
+
+class AgendasFile(Schema):
+    """``data/agendas.yml``: the verander-, opleidings- and onderzoeksagenda."""
+
+    agendas: list[Agenda] = Field(min_length=1)
+
+
+# --- news: docs/nieuws/<id>.md ----------------------------------------------------------
+
+
+class NewsMeta(Schema):
+    """Front matter of a news item's Dutch page."""
+
+    id: Slug = Field(examples=["de-kracht-van-het-gewone-verschenen"])
+    title: ShortText = Field(examples=["De kracht van het gewone verschenen"])
+    description: ShortText | None = None
+    date: IsoDate = Field(examples=["2023-11-06"])
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+    leernetwerken: list[Slug] = Field(default_factory=list, examples=[["normaliseren"]])
+    products: list[Slug] = Field(default_factory=list, examples=[["de-kracht-van-het-gewone"]])
+    links: list[Link] = Field(default_factory=list)
+    source: ShortText = Field(examples=["werkplaatsenjeugd.nl"])
+    hide: list[Literal["navigation", "toc", "footer", "path"]] = Field(default_factory=list)
+
+
+class NewsTranslationMeta(Schema):
+    """Front matter of a news item's English page: only the fields that are translated."""
+
+    title: ShortText = Field(examples=["The power of the ordinary published"])
+    description: ShortText | None = None
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+    hide: list[Literal["navigation", "toc", "footer", "path"]] = Field(default_factory=list)

@@ -17,11 +17,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from samen.build_date import build_date
 from samen.markers import MARKERS, markers_with_lines
 from samen.problems import ContentError, Problem
 from samen.schemas import (
+    LEERNETWERK_MEETING_TYPES,
+    ActivitiesFile,
+    Activity,
+    AgendasFile,
     Label,
     LeernetwerkPageMeta,
+    NewsMeta,
+    NewsTranslationMeta,
     Organisation,
     OrganisationFile,
     OrganisationRole,
@@ -44,6 +51,8 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "partners.yml": PartnersFile,
     "organisatie.yml": OrganisationFile,
     "regio.yml": RegioFile,
+    "activiteiten.yml": ActivitiesFile,
+    "agendas.yml": AgendasFile,
 }
 
 
@@ -114,6 +123,32 @@ class Product:
 
 
 @dataclass(frozen=True)
+class NewsItem:
+    """A news item: Dutch front matter plus its English translation, if any."""
+
+    meta: NewsMeta
+    translation: NewsTranslationMeta | None
+    src_uri: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def title(self, lang: str) -> str:
+        if lang != DEFAULT_LANGUAGE and self.translation is not None:
+            return self.translation.title
+        return self.meta.title
+
+    def summary(self, lang: str) -> str:
+        if lang != DEFAULT_LANGUAGE and self.translation is not None:
+            return self.translation.summary
+        return self.meta.summary
+
+    def title_is_dutch(self, lang: str) -> bool:
+        return lang != DEFAULT_LANGUAGE and self.title(lang) == self.meta.title
+
+
+@dataclass(frozen=True)
 class CoordinationRole:
     role: OrganisationRole
     organisation: Organisation
@@ -129,6 +164,10 @@ class SiteData:
     regio: RegioFile
     pages: dict[str, PageSource]
     products: dict[str, Product]
+    activities: ActivitiesFile
+    agendas: AgendasFile
+    news: dict[str, NewsItem]
+    today: dt.date  # the build date: activities before it are past, from it on upcoming
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
@@ -198,6 +237,49 @@ class SiteData:
     def products_of_leernetwerk(self, leernetwerk: str) -> list[Product]:
         return [p for p in self._newest_first if leernetwerk in p.meta.leernetwerken]
 
+    # --- activities and news ---
+
+    def upcoming_activities(self, leernetwerk: str | None = None) -> list[Activity]:
+        """From the build date on, soonest first (an activity today is still upcoming)."""
+        return sorted(
+            (a for a in self._activities_of(leernetwerk) if a.date >= self.today),
+            key=lambda a: (a.date, a.id),
+        )
+
+    def past_activities(self, leernetwerk: str | None = None) -> list[Activity]:
+        """Before the build date, most recent first."""
+        return sorted(
+            (a for a in self._activities_of(leernetwerk) if a.date < self.today),
+            key=lambda a: (a.date, a.id),
+            reverse=True,
+        )
+
+    def _activities_of(self, leernetwerk: str | None) -> list[Activity]:
+        return [
+            a
+            for a in self.activities.activities
+            if leernetwerk is None or a.leernetwerk == leernetwerk
+        ]
+
+    def news_newest_first(self) -> list[NewsItem]:
+        return sorted(self.news.values(), key=lambda n: (n.meta.date, n.id), reverse=True)
+
+    def news_of_leernetwerk(self, leernetwerk: str) -> list[NewsItem]:
+        return [n for n in self.news_newest_first() if leernetwerk in n.meta.leernetwerken]
+
+    def news_of_product(self, product_id: str) -> list[NewsItem]:
+        return [n for n in self.news_newest_first() if product_id in n.meta.products]
+
+    def indicator_years(self) -> list[int]:
+        """Every year from the plan's first year to the build year (or a later activity), newest
+        first: a year without registered meetings is shown as such, not left out."""
+        last = max([self.today.year, *(a.date.year for a in self.activities.activities)])
+        return list(range(last, self.activities.targets.first_year - 1, -1))
+
+
+def is_leernetwerk_meeting(activity: Activity) -> bool:
+    return activity.type in LEERNETWERK_MEETING_TYPES
+
 
 def page_language(src_uri: str) -> tuple[str, str]:
     """``over/index.en.md`` -> ``("en", "over/index.md")``."""
@@ -216,6 +298,8 @@ def page_schema(norm_uri: str, lang: str) -> type[BaseModel]:
         return ProductTranslationMeta if lang != DEFAULT_LANGUAGE else ProductMeta
     if path.parent.name == "leernetwerken" and path.stem != "index" and len(path.parts) == 2:
         return LeernetwerkPageMeta
+    if path.parent.name == "nieuws" and path.stem != "index" and len(path.parts) == 2:
+        return NewsTranslationMeta if lang != DEFAULT_LANGUAGE else NewsMeta
     return PageMeta
 
 
@@ -280,6 +364,10 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         regio=data["regio.yml"],
         pages=pages,
         products=_products(pages),
+        activities=data["activiteiten.yml"],
+        agendas=data["agendas.yml"],
+        news=_news(pages),
+        today=build_date(),
     )
     problems.extend(_check_references(site, documents, docs_dir, present_uris))
     if problems:
@@ -349,6 +437,19 @@ def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
         page.meta.id: Product(page.meta, translations.get(page.src_uri), page.src_uri)
         for page in pages.values()
         if isinstance(page.meta, ProductMeta)
+    }
+
+
+def _news(pages: dict[str, PageSource]) -> dict[str, NewsItem]:
+    translations = {
+        page.norm_uri: page.meta
+        for page in pages.values()
+        if isinstance(page.meta, NewsTranslationMeta)
+    }
+    return {
+        page.meta.id: NewsItem(page.meta, translations.get(page.src_uri), page.src_uri)
+        for page in pages.values()
+        if isinstance(page.meta, NewsMeta)
     }
 
 
@@ -470,6 +571,12 @@ def _check_references(
             )
 
     problems.extend(_check_regio(site.regio, documents["regio.yml"], ids["regions"]))
+    problems.extend(
+        _check_activities(
+            site.activities, documents["activiteiten.yml"], ids["leernetwerken"], group_ids
+        )
+    )
+    problems.extend(_check_agendas(site.agendas, documents["agendas.yml"], ids["leernetwerken"]))
     problems.extend(_check_pages(site, ids, org_ids, docs_dir, present_uris))
     return problems
 
@@ -534,6 +641,66 @@ def _check_regio(regio: RegioFile, document: YamlDocument, region_ids: list[str]
     return problems
 
 
+def _check_activities(
+    activities: ActivitiesFile,
+    document: YamlDocument,
+    leernetwerk_ids: list[str],
+    group_ids: list[str],
+) -> list[Problem]:
+    problems: list[Problem] = list(
+        _duplicates(document, activities.activities, ["activities"], "activiteit/activity")
+    )
+    for index, activity in enumerate(activities.activities):
+        loc: list[str | int] = ["activities", index]
+        if activity.leernetwerk is not None and activity.leernetwerk not in leernetwerk_ids:
+            problems.append(
+                unknown_reference(
+                    document,
+                    [*loc, "leernetwerk"],
+                    activity.leernetwerk,
+                    "leernetwerk",
+                    "leernetwerk",
+                    leernetwerk_ids,
+                    f"leernetwerk: {leernetwerk_ids[0]}",
+                )
+            )
+        for g_index, group in enumerate(activity.partner_groups):
+            if group not in group_ids:
+                problems.append(
+                    unknown_reference(
+                        document,
+                        [*loc, "partner_groups", g_index],
+                        group,
+                        "partnergroep",
+                        "partner group",
+                        group_ids,
+                        f"partner_groups: [{group_ids[0]}]",
+                    )
+                )
+    return problems
+
+
+def _check_agendas(
+    agendas: AgendasFile, document: YamlDocument, leernetwerk_ids: list[str]
+) -> list[Problem]:
+    problems: list[Problem] = list(_duplicates(document, agendas.agendas, ["agendas"], "agenda"))
+    for index, agenda in enumerate(agendas.agendas):
+        for i_index, item in enumerate(agenda.items):
+            if item.leernetwerk is not None and item.leernetwerk not in leernetwerk_ids:
+                problems.append(
+                    unknown_reference(
+                        document,
+                        ["agendas", index, "items", i_index, "leernetwerk"],
+                        item.leernetwerk,
+                        "leernetwerk",
+                        "leernetwerk",
+                        leernetwerk_ids,
+                        f"leernetwerk: {leernetwerk_ids[0]}",
+                    )
+                )
+    return problems
+
+
 def _check_pages(
     site: SiteData,
     ids: dict[str, list[str]],
@@ -580,6 +747,8 @@ def _check_pages(
                 )
             elif meta.leernetwerk != stem:
                 problems.append(_must_match_file(doc, "leernetwerk", meta.leernetwerk, stem))
+        if isinstance(meta, NewsMeta):
+            problems.extend(_check_news(doc, meta, stem, ids, product_ids))
         if not isinstance(meta, ProductMeta):
             continue
         if meta.id != stem:
@@ -677,6 +846,46 @@ def _check_pages(
                     f"docs/leernetwerken/{leernetwerk.id}.md.",
                     f"the leernetwerk '{leernetwerk.id}' has no page "
                     f"docs/leernetwerken/{leernetwerk.id}.md.",
+                )
+            )
+    return problems
+
+
+def _check_news(
+    doc: YamlDocument,
+    meta: NewsMeta,
+    stem: str,
+    ids: dict[str, list[str]],
+    product_ids: set[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if meta.id != stem:
+        problems.append(_must_match_file(doc, "id", meta.id, stem))
+    for index, leernetwerk in enumerate(meta.leernetwerken):
+        if leernetwerk not in ids["leernetwerken"]:
+            problems.append(
+                unknown_reference(
+                    doc,
+                    ["leernetwerken", index],
+                    leernetwerk,
+                    "leernetwerk",
+                    "leernetwerk",
+                    ids["leernetwerken"],
+                    f"leernetwerken: [{ids['leernetwerken'][0]}]",
+                )
+            )
+    for index, product in enumerate(meta.products):
+        if product not in product_ids:
+            known = sorted(product_ids)
+            problems.append(
+                unknown_reference(
+                    doc,
+                    ["products", index],
+                    product,
+                    "product-id",
+                    "product id",
+                    known,
+                    f"products: [{known[0] if known else 'een-product'}]",
                 )
             )
     return problems

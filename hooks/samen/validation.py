@@ -57,6 +57,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "het jaar ('year') verschilt van het jaar in de datum ('date').",
         "the year ('year') differs from the year of the date ('date').",
     ),
+    "samen_meeting_without_leernetwerk": (
+        "een bijeenkomst van dit type hoort bij een leernetwerk: vul 'leernetwerk' in.",
+        "a meeting of this type belongs to a leernetwerk: fill in 'leernetwerk'.",
+    ),
 }
 
 _EXPECTED: dict[str, tuple[str, str]] = {
@@ -131,14 +135,15 @@ def problems_from_error(
 _FIELD_OF_MODEL_CHECK: dict[str, str] = {
     "samen_season_without_year": "season",
     "samen_year_mismatch": "year",
+    "samen_meeting_without_leernetwerk": "leernetwerk",
 }
 
 
 def _problem(detail: ErrorDetails, model: type[BaseModel], document: YamlDocument) -> Problem:
     loc = [part for part in detail["loc"] if part not in ("function-after",)]
     kind = detail["type"]
-    if not loc and kind in _FIELD_OF_MODEL_CHECK:
-        loc = [_FIELD_OF_MODEL_CHECK[kind]]
+    if kind in _FIELD_OF_MODEL_CHECK and (not loc or isinstance(loc[-1], int)):
+        loc = [*loc, _FIELD_OF_MODEL_CHECK[kind]]
     nl, en = _MESSAGES.get(kind, ("deze waarde is ongeldig.", f"invalid value ({detail['msg']})."))
     expected_nl, expected_en = _EXPECTED.get(kind, (None, None))
     ctx = detail.get("ctx") or {}
