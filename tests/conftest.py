@@ -16,6 +16,7 @@ MINISITE_NAV = [
     "index.md",
     {"Producten": ["producten/index.md"]},
     "leernetwerken/normaliseren.md",
+    {"LISO": ["liso/index.md", "liso/starten-of-evalueren.md"]},
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from samen.schemas import (
     LeernetwerkPageMeta,
+    LisoFile,
     OrganisationFile,
     PageMeta,
     PartnersFile,
@@ -30,6 +31,7 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "partners.schema.json": PartnersFile,
     "organisatie.schema.json": OrganisationFile,
     "regio.schema.json": RegioFile,
+    "liso.schema.json": LisoFile,
     "pagina.schema.json": PageMeta,
     "leernetwerk-pagina.schema.json": LeernetwerkPageMeta,
     "product.schema.json": ProductMeta,
@@ -42,6 +44,7 @@ DATA_FILE_SCHEMAS = {
     "partners.schema.json": "data/partners.yml",
     "organisatie.schema.json": "data/organisatie.yml",
     "regio.schema.json": "data/regio.yml",
+    "liso.schema.json": "data/liso.yml",
 }
 
 

@@ -20,6 +20,9 @@ MARKERS: dict[str, str] = {
     "gremia": "any",
     "coordinatie": "any",
     "relaties": "any",
+    "liso-overzicht": "any",
+    "liso-kernelementen": "any",
+    "liso-tool": "any",
 }
 
 
