@@ -105,6 +105,39 @@ def write_payloads(project: Path) -> None:
         "{nl: Normaliseren, en: Normalising}",
         f"{{nl: '{img}', en: '{script}'}}",
     )
+    liso = data / "liso.yml"
+    _replace(
+        liso,
+        "{nl: Community context, en: Community context}",
+        f"{{nl: '{script}', en: '{script}'}}",
+    )
+    _replace(
+        liso,
+        'nl: "Het netwerk zelf: wie er deelnemen en hoe zij samen leren."',
+        f"nl: '{img}'",
+    )
+    _replace(
+        liso,
+        "nl: Is duidelijk welk maatschappelijk vraagstuk het leernetwerk wil aanpakken?",
+        f"nl: '{img}'",
+    )
+    _replace(liso, "{nl: Een beetje, en: A little}", f"{{nl: '{img}', en: '{script}'}}")
+    _replace(
+        liso,
+        "{nl: Sterkste kernelementen, en: Strongest core elements}",
+        f"{{nl: '{script}', en: '{img}'}}",
+    )
+    _replace(
+        liso,
+        "{nl: Een nieuw leernetwerk starten, en: Starting a new learning network}",
+        f"{{nl: '{img}', en: '{script}'}}",
+    )
+    _replace(
+        liso,
+        "nl: Je hebt nog geen vragen beantwoord. Beantwoord ten minste één vraag om je profiel "
+        "te zien.",
+        f"nl: '{script}'",
+    )
 
 
 # One summary of every quality gate at the end of the run (pages, violations, errors, broken

@@ -125,11 +125,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "liso_cleared": "Alles is gewist. Er staat niets meer in deze browser.",
         "liso_clear_confirm": "Alle antwoorden en notities wissen, van beide routes?",
         "liso_exported": "Het bestand met je antwoorden is klaargezet om te downloaden.",
-        "liso_imported": "Ingelezen: {count} antwoorden en notities.",
+        "liso_imported": "Aantal ingelezen antwoorden: {count}.",
         "liso_import_failed": "Dit bestand kan niet worden ingelezen: het is geen export van "
         "deze tool.",
-        "liso_import_unknown": "{count} onderdelen uit het bestand horen niet bij deze vragen en "
-        "zijn overgeslagen.",
+        "liso_import_unknown": "Overgeslagen, omdat ze niet bij deze vragen horen: {count}.",
         "liso_profile_ready": "Je profiel staat hieronder.",
         "liso_export_file": "liso-leernetwerk-antwoorden.json",
         "liso_export_title": "Leernetwerk starten of evalueren",
@@ -258,10 +257,9 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "liso_cleared": "Everything has been cleared. Nothing is left in this browser.",
         "liso_clear_confirm": "Clear all answers and notes, of both routes?",
         "liso_exported": "The file with your answers is ready to download.",
-        "liso_imported": "Read in: {count} answers and notes.",
+        "liso_imported": "Number of answers read in: {count}.",
         "liso_import_failed": "This file cannot be read in: it is not an export of this tool.",
-        "liso_import_unknown": "{count} items in the file do not belong to these questions and "
-        "were skipped.",
+        "liso_import_unknown": "Skipped because they do not belong to these questions: {count}.",
         "liso_profile_ready": "Your profile is below.",
         "liso_export_file": "liso-learning-network-answers.json",
         "liso_export_title": "Starting or evaluating a learning network",
