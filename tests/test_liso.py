@@ -139,6 +139,8 @@ def test_framework_page_has_an_overview_and_a_section_per_kernelement(
         assert description.get_text() == element.description.get(lang)
         box = svg.select_one(f'a[href="#{element.id}"]').get_text(" ", strip=True)
         assert box.startswith(str(number))
+        toc = page.select_one(f'nav.md-nav--secondary a[href="#{element.id}"]')
+        assert toc is not None and toc.get_text(strip=True) == heading.get_text()
     assert not page.find_all("script", src=lambda s: s and "liso-tool" in s)
 
 

@@ -287,6 +287,14 @@ def _liso_overview(context: PageContext) -> str:
     return render_fragment("liso-overzicht.html", context, chart=chart)
 
 
+def liso_section_headings(site: SiteData, lang: str) -> list[tuple[str, str]]:
+    """(id, text) of the sections ``liso-kernelementen`` renders, for the table of contents."""
+    return [
+        (element.id, f"{number}. {element.name.get(lang)}")
+        for number, element in enumerate(site.liso.kernelementen, start=1)
+    ]
+
+
 def _liso_elements(context: PageContext) -> str:
     return render_fragment("liso-kernelementen.html", context)
 
