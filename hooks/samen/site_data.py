@@ -342,7 +342,7 @@ def _duplicates(
             yield Problem(
                 document.path,
                 document.line_of([*loc, index, "id"]),
-                f"{loc[-1]}[{index}].id",
+                field_path([*loc, index, "id"]),
                 f"de id '{item.id}' komt twee keer voor (ook bij {what} nummer "
                 f"{seen[item.id] + 1}); elke id moet uniek zijn.",
                 f"the id '{item.id}' appears twice (also in {what} number {seen[item.id] + 1}); "
