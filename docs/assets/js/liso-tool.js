@@ -222,10 +222,17 @@
       };
     }
 
+    // On a narrow screen each label stands above its bar, so that the text stays readable.
     function chart(rows) {
       var min = scaleValues[0];
       var max = scaleValues[scaleValues.length - 1];
-      var width = 720, left = 250, right = 60, rowHeight = 34, top = 30;
+      var narrow = report.clientWidth > 0 && report.clientWidth < 560;
+      var width = narrow ? 360 : 720;
+      var left = narrow ? 8 : 250;
+      var right = narrow ? 40 : 60;
+      var labelHeight = narrow ? 20 : 0;
+      var rowHeight = 34 + labelHeight;
+      var top = 30;
       var plot = width - left - right;
       var height = top + rows.length * rowHeight + 10;
       var x = function (value) { return left + (plot * (value - min)) / (max - min || 1); };
@@ -240,14 +247,17 @@
       });
       rows.forEach(function (row, index) {
         var y = top + index * rowHeight;
-        children.push(svg("text", { x: left - 10, y: y + rowHeight / 2 + 5, "text-anchor": "end", "class": "samen-liso-chart__label" }, [row.element.name]));
+        var barTop = y + labelHeight;
+        var middle = barTop + (rowHeight - labelHeight) / 2 + 5;
+        if (narrow) children.push(svg("text", { x: left, y: y + 15, "class": "samen-liso-chart__label" }, [row.element.name]));
+        else children.push(svg("text", { x: left - 10, y: middle, "text-anchor": "end", "class": "samen-liso-chart__label" }, [row.element.name]));
         if (row.average === null) {
-          children.push(svg("text", { x: left + 6, y: y + rowHeight / 2 + 5, "class": "samen-liso-chart__none" }, [text.not_answered]));
+          children.push(svg("text", { x: left + 6, y: middle, "class": "samen-liso-chart__none" }, [text.not_answered]));
           return;
         }
         var barEnd = Math.max(x(row.average), left + 3);
-        children.push(svg("rect", { x: left, y: y + 6, width: (barEnd - left).toFixed(1), height: rowHeight - 12, "class": "samen-liso-chart__bar" }));
-        children.push(svg("text", { x: barEnd + 6, y: y + rowHeight / 2 + 5, "class": "samen-liso-chart__value" }, [number(row.average)]));
+        children.push(svg("rect", { x: left, y: barTop + 6, width: (barEnd - left).toFixed(1), height: rowHeight - labelHeight - 12, "class": "samen-liso-chart__bar" }));
+        children.push(svg("text", { x: barEnd + 6, y: middle, "class": "samen-liso-chart__value" }, [number(row.average)]));
       });
       return el("figure", { "class": "samen-liso-chart" }, [
         svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": id + "-titel " + id + "-omschrijving", "class": "samen-liso-chart__svg", "data-samen-liso-chart": "" }, children),
@@ -306,6 +316,7 @@
       var found = extremes(rows);
       var route = config.routes.filter(function (r) { return r.id === state.route; })[0];
       var today = new Date().toLocaleDateString(config.lang === "nl" ? "nl-NL" : "en-GB", { year: "numeric", month: "long", day: "numeric" });
+      result.hidden = false; // first, so that the chart can measure the space it has
       report.textContent = "";
       append(report, [
         el("p", { "class": "samen-liso-report__meta" }, [text.route + ": " + route.label + ". " + text.date + ": " + today + "."]),
@@ -328,7 +339,6 @@
         }
         append(report, [el("h3", {}, [text.answers_heading]), answersList(state)]);
       }
-      result.hidden = false;
       root.setAttribute("data-samen-liso-has-report", "");
       if (moveFocus) {
         var heading = result.querySelector("h2");
