@@ -142,6 +142,9 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   await watch(page);
+  // Playwright turns on file-chooser interception asynchronously when the first listener is
+  // added; a listener from the start keeps it on, so a quick key press cannot race it.
+  page.on('filechooser', () => {});
   await page.goto(new URL(TOOL_NL, server.url).href);
   const config = JSON.parse(await page.locator('[data-samen-liso-config]').textContent());
   check(config.elements.length === 8, `the tool asks about ${config.elements.length} kernelementen`);
