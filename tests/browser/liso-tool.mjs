@@ -4,8 +4,10 @@
 // answers kept after a reload, export to a file, clear everything, import the file again,
 // a broken file refused, a foreign key skipped, the print view, the page without JavaScript,
 // the English page, and axe-core on the page with its results shown.
-// Usage: node tests/browser/liso-tool.mjs --site <dir>   (exit 0 ok, 1 failures)
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+// With --snapshot DIR it writes the page with its result shown (the DOM the script built) to
+// DIR/resultaat/index.html, for the Nu Html Checker (tests/test_browser_quality.py).
+// Usage: node tests/browser/liso-tool.mjs --site <dir> [--snapshot <dir>]   (exit 0 ok, 1 failures)
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
-const { values } = parseArgs({ options: { site: { type: 'string' } } });
+const { values } = parseArgs({ options: { site: { type: 'string' }, snapshot: { type: 'string' } } });
 if (!values.site) {
   console.error('usage: node tests/browser/liso-tool.mjs --site <dir>');
   process.exit(2);
@@ -180,6 +182,10 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-samen-liso-result]:not([hidden])');
   await checkProfile(page, config, 'evalueren', PATTERNS.evalueren, 'evaluating');
+  if (values.snapshot) {
+    await mkdir(path.join(values.snapshot, 'resultaat'), { recursive: true });
+    await writeFile(path.join(values.snapshot, 'resultaat', 'index.html'), '<!doctype html>\n' + (await page.evaluate(() => document.documentElement.outerHTML)));
+  }
 
   // Export, clear, import.
   const saved = JSON.parse(await stored(page, config.storageKey));
