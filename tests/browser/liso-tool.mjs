@@ -215,6 +215,23 @@ try {
   await page.check('#liso-route-starten');
   check(JSON.stringify(await checkedRadios(page)) !== '[]', 'import: the starting route is filled again');
 
+  // Print view of the full starting route (all answered, a note, strongest and attention):
+  // the report only, on at most two pages; the print button shows the profile first.
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.click('[data-samen-liso-action="print"]');
+  check(await page.evaluate(() => window.__printed === true) && await page.locator('[data-samen-liso-result]').isVisible() && (await page.locator('[data-samen-liso-list="attention"] a').count()) > 0, 'print: the button shows the full profile and opens the print dialog');
+  await page.emulateMedia({ media: 'print' });
+  const print = await page.evaluate(() => {
+    const shown = (s) => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0; };
+    return { header: shown('.md-header'), sidebar: shown('.md-sidebar--primary'), form: shown('[data-samen-liso-form]'), buttons: shown('.samen-liso__tools'), report: shown('[data-samen-liso-report]'), chart: shown('[data-samen-liso-chart]'), title: shown('h1') };
+  });
+  check(!print.header && !print.sidebar && !print.form && !print.buttons && print.report && print.chart && print.title, `print: title and report shown; header, menu, form and buttons hidden (${JSON.stringify(print)})`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  if (process.env.LISO_PDF) await writeFile(process.env.LISO_PDF, pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  check(pages >= 1 && pages <= 2, `print: the report takes ${pages} A4 page(s)`);
+  await page.emulateMedia({ media: 'screen' });
+
   const broken = path.join(dir, 'broken.json');
   await writeFile(broken, '{"not": "an export"');
   const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-samen-liso-action="import"]')]);
@@ -236,19 +253,6 @@ try {
   await page.click('button[type=submit]');
   const xss = await page.evaluate(() => ({ ran: window.__xss === 1, imgs: document.querySelectorAll('img[src="x"]').length }));
   check(!xss.ran && xss.imgs === 0 && (await page.locator('[data-samen-liso-report]').textContent()).includes(note), 'import: markup in a note is shown as text');
-
-  // Print view: the report only, on at most two pages.
-  await page.emulateMedia({ media: 'print' });
-  const print = await page.evaluate(() => {
-    const shown = (s) => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0; };
-    return { header: shown('.md-header'), sidebar: shown('.md-sidebar--primary'), form: shown('[data-samen-liso-form]'), buttons: shown('.samen-liso__tools'), report: shown('[data-samen-liso-report]'), chart: shown('[data-samen-liso-chart]'), title: shown('h1') };
-  });
-  check(!print.header && !print.sidebar && !print.form && !print.buttons && print.report && print.chart && print.title, `print: title and report shown; header, menu, form and buttons hidden (${JSON.stringify(print)})`);
-  const pdf = await page.pdf({ format: 'A4', printBackground: false });
-  if (process.env.LISO_PDF) await writeFile(process.env.LISO_PDF, pdf);
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  check(pages >= 1 && pages <= 2, `print: the report takes ${pages} A4 page(s)`);
-  await page.emulateMedia({ media: 'screen' });
 
   // Under the site's policy: nothing was blocked, no request left the site.
   check((await page.evaluate(() => window.__violations)).length === 0, 'Content-Security-Policy: no violation');
