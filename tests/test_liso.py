@@ -7,13 +7,16 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, build_minisite, read
+from samen.charts import liso_overview
 from samen.cli import main
 from samen.problems import ContentError, Problem
 from samen.site_data import load_site_data
+from samen.sources import read_yaml_file
 
 pytestmark = pytest.mark.build
 
@@ -252,3 +255,27 @@ def test_liso_data_with_markup_reaches_the_pages_as_text(minisite: Path) -> None
     config = soup(site, TOOL).select_one("script[data-samen-liso-config]").string
     assert "</script" not in config and "\\u003cscript\\u003e" in config
     assert json.loads(config)["elements"][0]["name"] == script
+
+
+def test_overview_boxes_stay_inside_the_drawing_and_do_not_overlap() -> None:
+    for lang in ("nl", "en"):
+        chart = liso_overview(SITE, lang)
+        assert [b.number for b in chart.boxes] == list(range(1, 9))
+        for box in chart.boxes:
+            assert box.x >= 0 and box.x + box.width <= chart.width + 0.01
+            assert box.y >= 0 and box.y + box.height <= chart.height + 0.01
+            assert all(len(line) * 8.2 <= box.width for line in box.lines), box.lines
+        for a, b in [(a, b) for a in chart.boxes for b in chart.boxes if a is not b]:
+            apart = a.x + a.width <= b.x or b.x + b.width <= a.x
+            assert apart or a.y + a.height <= b.y or b.y + b.height <= a.y
+
+
+def test_the_liso_json_schema_rejects_what_the_build_rejects() -> None:
+    schema = json.loads((REPO / "schemas/liso.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = read_yaml_file(REPO / LISO_FILE, REPO).data
+    validator.validate(data)
+    broken = json.loads(json.dumps(data))
+    del broken["kernelementen"][0]["questions"]["starten"][0]["text"]
+    broken["scale"][0]["labl"] = {"nl": "x", "en": "x"}
+    assert len(list(validator.iter_errors(broken))) == 2
