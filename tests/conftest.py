@@ -17,6 +17,7 @@ MINISITE_NAV = [
     {"Producten": ["producten/index.md"]},
     "leernetwerken/normaliseren.md",
     {"Actueel": ["nieuws/index.md", "agenda.md", "voortgang.md"]},
+    {"LISO": ["liso/index.md", "liso/starten-of-evalueren.md"]},
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -120,6 +121,39 @@ def write_payloads(project: Path) -> None:
     _replace(news, "source: testgegevens", f"source: '{img}'")
     _replace(
         docs / "nieuws" / "testbericht.en.md", "title: Test report published", f"title: '{img}'"
+    )
+    liso = data / "liso.yml"
+    _replace(
+        liso,
+        "{nl: Community context, en: Community context}",
+        f"{{nl: '{script}', en: '{script}'}}",
+    )
+    _replace(
+        liso,
+        'nl: "Het netwerk zelf: wie er deelnemen en hoe zij samen leren."',
+        f"nl: '{img}'",
+    )
+    _replace(
+        liso,
+        "nl: Is duidelijk welk maatschappelijk vraagstuk het leernetwerk wil aanpakken?",
+        f"nl: '{img}'",
+    )
+    _replace(liso, "{nl: Een beetje, en: A little}", f"{{nl: '{img}', en: '{script}'}}")
+    _replace(
+        liso,
+        "{nl: Sterkste kernelementen, en: Strongest core elements}",
+        f"{{nl: '{script}', en: '{img}'}}",
+    )
+    _replace(
+        liso,
+        "{nl: Een nieuw leernetwerk starten, en: Starting a new learning network}",
+        f"{{nl: '{img}', en: '{script}'}}",
+    )
+    _replace(
+        liso,
+        "nl: Je hebt nog geen vragen beantwoord. Beantwoord ten minste één vraag om je profiel "
+        "te zien.",
+        f"nl: '{script}'",
     )
 
 

@@ -102,6 +102,19 @@ def test_script_payloads_in_every_editor_field_never_run(minisite: Path) -> None
     assert "xss: ok" in result.stdout
 
 
+def test_liso_tool_by_keyboard_with_profile_storage_export_import_clear_and_print(
+    real_site: Path, tmp_path: Path
+) -> None:
+    snapshot = tmp_path / "snapshot"
+    result = run_node("liso-tool.mjs", "--site", str(real_site), "--snapshot", str(snapshot))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "liso tool: ok" in result.stdout
+    # The result the script built in the page is valid HTML too (quality.mjs and
+    # html-validity.mjs see the page only as it loads).
+    report = run_check("html-validity.mjs", snapshot, tmp_path / "validity.json")
+    assert report["files"] == 1 and report["error_count"] == 0
+
+
 def test_menu_and_search_work_with_the_keyboard(real_site: Path) -> None:
     result = run_node("keyboard.mjs", "--site", str(real_site))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -193,3 +193,47 @@ def meetings_chart(rows: list[tuple[str, int]], target: int) -> MeetingsChart:
         top + len(rows) * row_height - (row_height - bar_height) + 4,
         bars,
     )
+
+
+@dataclass(frozen=True)
+class ElementBox:
+    x: float
+    y: float
+    width: float
+    height: float
+    number: int
+    lines: list[str]
+    href: str
+
+
+@dataclass(frozen=True)
+class FrameworkOverview:
+    width: float
+    height: float
+    boxes: list[ElementBox]
+
+
+def liso_overview(site: SiteData, lang: str, columns: int = 4) -> FrameworkOverview:
+    """The kernelementen as numbered boxes in rows, in the framework's order.
+
+    The sources name the elements but no relations between them, so the diagram draws none:
+    it is an overview and a way into each element's section, nothing more.
+    """
+    width, gap, box_height = 760.0, 14.0, 86.0
+    box_width = (width - gap * (columns - 1)) / columns
+    boxes = []
+    for index, element in enumerate(site.liso.kernelementen):
+        row, column = divmod(index, columns)
+        boxes.append(
+            ElementBox(
+                column * (box_width + gap),
+                row * (box_height + gap),
+                box_width,
+                box_height,
+                index + 1,
+                _wrap(element.name.get(lang), max(10, int(box_width / 8.2))),
+                f"#{element.id}",
+            )
+        )
+    rows = -(-len(boxes) // columns)
+    return FrameworkOverview(width, rows * box_height + (rows - 1) * gap, boxes)

@@ -17,6 +17,7 @@ from samen.schemas import (
     ActivitiesFile,
     AgendasFile,
     LeernetwerkPageMeta,
+    LisoFile,
     NewsMeta,
     NewsTranslationMeta,
     OrganisationFile,
@@ -34,6 +35,7 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "partners.schema.json": PartnersFile,
     "organisatie.schema.json": OrganisationFile,
     "regio.schema.json": RegioFile,
+    "liso.schema.json": LisoFile,
     "pagina.schema.json": PageMeta,
     "leernetwerk-pagina.schema.json": LeernetwerkPageMeta,
     "product.schema.json": ProductMeta,
@@ -52,6 +54,7 @@ DATA_FILE_SCHEMAS = {
     "regio.schema.json": "data/regio.yml",
     "activiteiten.schema.json": "data/activiteiten.yml",
     "agendas.schema.json": "data/agendas.yml",
+    "liso.schema.json": "data/liso.yml",
 }
 
 

@@ -27,6 +27,9 @@ MARKERS: dict[str, str] = {
     "leernetwerk-activiteiten": "leernetwerk",
     "leernetwerk-indicatoren": "leernetwerk",
     "leernetwerk-nieuws": "leernetwerk",
+    "liso-overzicht": "any",
+    "liso-kernelementen": "any",
+    "liso-tool": "any",
 }
 
 

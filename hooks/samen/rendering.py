@@ -429,6 +429,91 @@ def news_page_summary(news: NewsItem, context: PageContext) -> str:
     return render_fragment("news-summary.html", context, news=news)
 
 
+def _liso_overview(context: PageContext) -> str:
+    chart = charts.liso_overview(context.site, context.lang)
+    return render_fragment("liso-overzicht.html", context, chart=chart)
+
+
+def liso_section_headings(site: SiteData, lang: str) -> list[tuple[str, str]]:
+    """(id, text) of the sections ``liso-kernelementen`` renders, for the table of contents."""
+    return [
+        (element.id, f"{number}. {element.name.get(lang)}")
+        for number, element in enumerate(site.liso.kernelementen, start=1)
+    ]
+
+
+def _liso_elements(context: PageContext) -> str:
+    return render_fragment("liso-kernelementen.html", context)
+
+
+LISO_STORAGE_KEY = "samen-liso-v1"
+LISO_EXPORT_FORMAT = "samen-liso-antwoorden"
+
+# The interface texts the tool's script needs (the rest of its texts come from data/liso.yml).
+_LISO_SCRIPT_TEXTS = (
+    "liso_chart_title",
+    "liso_chart_desc",
+    "liso_element",
+    "liso_average",
+    "liso_answered",
+    "liso_not_answered",
+    "liso_out_of",
+    "liso_route",
+    "liso_date",
+    "liso_answers_heading",
+    "liso_no_answer",
+    "liso_note_prefix",
+    "liso_saved",
+    "liso_cleared",
+    "liso_clear_confirm",
+    "liso_exported",
+    "liso_imported",
+    "liso_import_failed",
+    "liso_import_unknown",
+    "liso_profile_ready",
+    "liso_export_file",
+    "liso_export_title",
+)
+
+
+def liso_tool_config(context: PageContext, framework_href: str) -> dict[str, object]:
+    """Everything the tool's script needs, as plain values (rendered with ``|tojson``)."""
+    liso, lang = context.site.liso, context.lang
+    text = ui_text(lang)
+    results = liso.results
+    return {
+        "lang": lang,
+        "storageKey": LISO_STORAGE_KEY,
+        "exportFormat": LISO_EXPORT_FORMAT,
+        "scale": [{"value": p.value, "label": p.label.get(lang)} for p in liso.scale],
+        "routes": [{"id": r.id, "label": r.label.get(lang)} for r in liso.routes],
+        "elements": [
+            {
+                "id": e.id,
+                "name": e.name.get(lang),
+                "href": f"{framework_href}#{e.id}",
+                "questions": {
+                    route: [{"id": q.id, "text": q.text.get(lang)} for q in questions]
+                    for route, questions in e.questions.items()
+                },
+            }
+            for e in liso.kernelementen
+        ],
+        "results": {name: getattr(results, name).get(lang) for name in type(results).model_fields},
+        "text": {name.removeprefix("liso_"): text[name] for name in _LISO_SCRIPT_TEXTS},
+    }
+
+
+def _liso_tool(context: PageContext) -> str:
+    framework_href = context.link("liso/index.md")
+    return render_fragment(
+        "liso-tool.html",
+        context,
+        framework_href=framework_href,
+        config=liso_tool_config(context, framework_href),
+    )
+
+
 class MarkerError(Exception):
     """A marker that cannot be filled on this page."""
 
@@ -458,6 +543,9 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "leernetwerk-activiteiten": _leernetwerk_activities,
     "leernetwerk-indicatoren": _leernetwerk_indicators,
     "leernetwerk-nieuws": _leernetwerk_news,
+    "liso-overzicht": _liso_overview,
+    "liso-kernelementen": _liso_elements,
+    "liso-tool": _liso_tool,
 }
 
 _LEERNETWERK_RENDERERS = frozenset(name for name in RENDERERS if name.startswith("leernetwerk-"))

@@ -227,6 +227,64 @@ class RegioFile(Schema):
     migration_background: Label
 
 
+# --- data/liso.yml ---------------------------------------------------------------------
+
+
+class LisoRoute(Schema):
+    """A way through the tool: starting a new leernetwerk or evaluating a running one."""
+
+    id: Slug = Field(examples=["starten"])
+    label: Label
+    intro: Label
+
+
+class LisoScalePoint(Schema):
+    """One answer on the tool's scale, from low to high."""
+
+    value: int = Field(ge=0, le=10, examples=[1])
+    label: Label
+
+
+class LisoResults(Schema):
+    """The texts of the tool's result."""
+
+    heading: Label
+    intro: Label
+    strongest_heading: Label
+    strongest_intro: Label
+    attention_heading: Label
+    attention_intro: Label
+    no_answers: Label
+    no_difference: Label
+
+
+class LisoQuestion(Schema):
+    """A reflection question (our own), answered on the scale with an optional note."""
+
+    id: Slug = Field(examples=["vraagstuk"])
+    text: Label
+
+
+class LisoKernelement(Schema):
+    """One of the eight kernelementen: name, our short description, questions per route."""
+
+    id: Slug = Field(examples=["synergie"])
+    name: Label
+    description: Label
+    questions: dict[Slug, list[LisoQuestion]] = Field(
+        examples=[{"starten": "[...]", "evalueren": "[...]"}]
+    )
+
+
+class LisoFile(Schema):
+    """``data/liso.yml``: the LISO framework's kernelementen and the reflection tool."""
+
+    routes: list[LisoRoute] = Field(min_length=1)
+    scale: list[LisoScalePoint] = Field(min_length=2)
+    results: LisoResults
+    kernelementen: list[LisoKernelement] = Field(min_length=1)
+
+
 # --- front matter ---------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from samen.schemas import (
     AgendasFile,
     Label,
     LeernetwerkPageMeta,
+    LisoFile,
     NewsMeta,
     NewsTranslationMeta,
     Organisation,
@@ -41,7 +42,7 @@ from samen.schemas import (
     Term,
 )
 from samen.sources import MarkdownSource, YamlDocument, read_markdown, read_yaml_file
-from samen.validation import unknown_reference, validate_document
+from samen.validation import field_path, unknown_reference, validate_document
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -53,6 +54,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "regio.yml": RegioFile,
     "activiteiten.yml": ActivitiesFile,
     "agendas.yml": AgendasFile,
+    "liso.yml": LisoFile,
 }
 
 
@@ -162,6 +164,7 @@ class SiteData:
     partners: PartnersFile
     organisation: OrganisationFile
     regio: RegioFile
+    liso: LisoFile
     pages: dict[str, PageSource]
     products: dict[str, Product]
     activities: ActivitiesFile
@@ -362,6 +365,7 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         partners=data["partners.yml"],
         organisation=data["organisatie.yml"],
         regio=data["regio.yml"],
+        liso=data["liso.yml"],
         pages=pages,
         products=_products(pages),
         activities=data["activiteiten.yml"],
@@ -462,7 +466,7 @@ def _duplicates(
             yield Problem(
                 document.path,
                 document.line_of([*loc, index, "id"]),
-                f"{loc[-1]}[{index}].id",
+                field_path([*loc, index, "id"]),
                 f"de id '{item.id}' komt twee keer voor (ook bij {what} nummer "
                 f"{seen[item.id] + 1}); elke id moet uniek zijn.",
                 f"the id '{item.id}' appears twice (also in {what} number {seen[item.id] + 1}); "
@@ -577,6 +581,7 @@ def _check_references(
         )
     )
     problems.extend(_check_agendas(site.agendas, documents["agendas.yml"], ids["leernetwerken"]))
+    problems.extend(_check_liso(site.liso, documents["liso.yml"]))
     problems.extend(_check_pages(site, ids, org_ids, docs_dir, present_uris))
     return problems
 
@@ -698,6 +703,64 @@ def _check_agendas(
                         f"leernetwerk: {leernetwerk_ids[0]}",
                     )
                 )
+    return problems
+
+
+def _check_liso(liso: LisoFile, document: YamlDocument) -> list[Problem]:
+    """Ids unique, the scale rising, and every kernelement asking questions on every route."""
+    problems: list[Problem] = []
+    problems.extend(_duplicates(document, liso.routes, ["routes"], "route"))
+    problems.extend(_duplicates(document, liso.kernelementen, ["kernelementen"], "kernelement"))
+    values = [point.value for point in liso.scale]
+    if values != sorted(set(values)):
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(["scale"]),
+                "scale",
+                "de waarden van de schaal moeten van laag naar hoog lopen en elk één keer "
+                f"voorkomen (nu: {', '.join(map(str, values))}).",
+                "the values of the scale must rise from low to high, each once "
+                f"(now: {', '.join(map(str, values))}).",
+                "oplopende, verschillende getallen",
+                "rising, distinct numbers",
+                "scale: [{value: 1, ...}, {value: 2, ...}]",
+            )
+        )
+    route_ids = [route.id for route in liso.routes]
+    for index, element in enumerate(liso.kernelementen):
+        loc: list[str | int] = ["kernelementen", index, "questions"]
+        for route in element.questions:
+            if route not in route_ids:
+                problems.append(
+                    unknown_reference(
+                        document,
+                        [*loc, route],
+                        route,
+                        "route",
+                        "route",
+                        route_ids,
+                        f"{route_ids[0]}:",
+                    )
+                )
+        for route in route_ids:
+            questions = element.questions.get(route)
+            if not questions:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(loc),
+                        field_path([*loc, route]),
+                        f"het kernelement '{element.id}' heeft geen vragen voor de route "
+                        f"'{route}'.",
+                        f"the kernelement '{element.id}' has no questions for the route '{route}'.",
+                        "ten minste één vraag per route",
+                        "at least one question per route",
+                        f"{route}:\n  - id: eerste-vraag\n    text: {{nl: ..., en: ...}}",
+                    )
+                )
+                continue
+            problems.extend(_duplicates(document, questions, [*loc, route], "vraag/question"))
     return problems
 
 

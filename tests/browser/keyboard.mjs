@@ -1,6 +1,8 @@
 // Keyboard use beyond the skip link, in Debian's Chromium: the menu on a phone-sized screen
 // (reachable with Tab, opens with Enter, moves focus into the menu, closes with Escape, and
-// hides its links from Tab while closed) and search (type, move to a result, open it).
+// hides its links from Tab while closed), search (type, move to a result, open it) and the
+// LISO tool (route by arrow keys, an answer by Space, the profile by Enter, focus on the result;
+// tests/browser/liso-tool.mjs fills in both routes completely).
 // Usage: node tests/browser/keyboard.mjs --site <dir>   (exit 0 ok, 1 failures)
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
@@ -76,6 +78,36 @@ try {
   await desk.waitForLoadState('load');
   await desk.waitForTimeout(300);
   check(desk.url() !== before, `search: Enter opens the result (${new URL(desk.url()).pathname})`);
+
+  const tool = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await tool.goto(new URL('/liso/starten-of-evalueren/', server.url).href);
+  const focusedId = () => tool.evaluate(() => document.activeElement.id);
+  let onRoute = false;
+  for (let i = 0; i < 80 && !onRoute; i++) {
+    await tool.keyboard.press('Tab');
+    onRoute = (await focusedId()) === 'liso-route-starten';
+  }
+  check(onRoute, 'tool: Tab reaches the route choice');
+  await tool.keyboard.press('ArrowDown');
+  check(await tool.isChecked('#liso-route-evalueren'), 'tool: an arrow key chooses the other route');
+  let onQuestion = false;
+  for (let i = 0; i < 10 && !onQuestion; i++) {
+    await tool.keyboard.press('Tab');
+    onQuestion = await tool.evaluate(() => !!document.activeElement.closest('[data-samen-liso-route="evalueren"] [data-samen-liso-question]'));
+  }
+  check(onQuestion, 'tool: Tab moves on to the first question of that route');
+  await tool.keyboard.press('Space');
+  const answered = await tool.evaluate(() => document.querySelectorAll('[data-samen-liso-question] input:checked').length);
+  check(answered === 1, 'tool: Space answers the question');
+  let onSubmit = false;
+  for (let i = 0; i < 120 && !onSubmit; i++) {
+    await tool.keyboard.press('Tab');
+    onSubmit = await tool.evaluate(() => document.activeElement.type === 'submit' && !!document.activeElement.closest('[data-samen-liso-form]'));
+  }
+  check(onSubmit, 'tool: Tab reaches the profile button');
+  await tool.keyboard.press('Enter');
+  await tool.waitForTimeout(300);
+  check((await focusedId()) === 'liso-profiel-titel', 'tool: Enter shows the profile and focus moves to its heading');
 } finally {
   await browser.close();
   await server.close();

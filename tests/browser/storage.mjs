@@ -1,5 +1,7 @@
 // Checks the privacy statement's promise: visiting pages, searching and switching
-// language leaves no cookie and nothing in localStorage or sessionStorage.
+// language leaves no cookie and nothing in localStorage or sessionStorage. The LISO tool
+// keeps answers in localStorage only once a visitor answers a question (tests/browser/
+// liso-tool.mjs checks that and its "clear everything"); merely opening it stores nothing.
 // Usage: node tests/browser/storage.mjs --site <dir>   (exit 0 clean, 1 something stored)
 import { parseArgs } from 'node:util';
 import { startServer } from './serve.mjs';
@@ -20,6 +22,10 @@ try {
   await page.keyboard.type('normaliseren');
   await page.waitForSelector('.md-search-result__item', { timeout: 10000 });
   await page.goto(new URL('/en/producten/', server.url).href);
+  await page.goto(new URL('/liso/', server.url).href);
+  await page.goto(new URL('/liso/starten-of-evalueren/', server.url).href);
+  await page.click('#liso-route-evalueren');
+  await page.goto(new URL('/en/liso/starten-of-evalueren/', server.url).href);
   await page.goto(new URL('/over/privacy/', server.url).href);
   const stored = await page.evaluate(() => ({
     localStorage: Object.keys(localStorage),

@@ -63,6 +63,31 @@ try {
   if (titles.length === 0) failures.push('search: no results for a page whose title is a payload');
   const injected = await page.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror]').length);
   if (injected) failures.push(`search: ${injected} injected element(s) in the results`);
+  // The LISO tool's results are built in the browser from data with payloads (kernelement
+  // names, scale labels, result texts): answer so that the payload-named element is strongest.
+  const tool = await browser.newPage();
+  tool.on('dialog', async (dialog) => {
+    failures.push(`liso tool: a dialog opened (${dialog.message()})`);
+    await dialog.dismiss();
+  });
+  await tool.goto(new URL('/liso/starten-of-evalueren/', server.url).href);
+  const questions = await tool.locator('[data-samen-liso-route="starten"] [data-samen-liso-question]').all();
+  for (const [index, question] of questions.entries()) {
+    await question.locator('input[type=radio]').nth(index < 2 ? 3 : 1).check();
+  }
+  await tool.click('[data-samen-liso-form] button[type=submit]');
+  await tool.waitForSelector('[data-samen-liso-result]:not([hidden])');
+  await tool.waitForTimeout(200);
+  const toolInjected = await tool.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror], [data-samen-liso-report] script').length);
+  if (toolInjected) failures.push(`liso tool: ${toolInjected} injected element(s) in the result`);
+  const report = await tool.locator('[data-samen-liso-report]').innerText();
+  const strongest = await tool.locator('[data-samen-liso-list="strongest"]').innerText();
+  const toolText = report.includes(values.payload) && strongest.includes(values.payload);
+  if (!toolText) failures.push('liso tool: the payload in a kernelement name and a result text is not shown as text');
+  const labels = await tool.locator('[data-samen-liso-question] label').allInnerTexts();
+  if (!labels.some((l) => l.includes('<img src=x'))) failures.push('liso tool: the payload in a scale label is not shown as text');
+  await tool.close();
+  console.log(`xss: liso tool result ${toolText ? 'shows the payloads as text' : 'FAILED'}`);
   console.log(`xss: ${pages.length} pages loaded, payload shown as text on ${shownAsText}, ${titles.length} search results`);
   if (shownAsText === 0) failures.push('the payload was not shown as text on any page');
   for (const path of mustShow) {
