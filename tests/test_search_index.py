@@ -85,13 +85,59 @@ def test_compact_index_is_sorted_as_javascript_sorts_and_consistent() -> None:
     index = build_index(DOCS, "nl")["index"]
     terms, postings = index["terms"], index["postings"]
     assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))
-    assert index["fields"] == ["title", "text"]
+    assert index["fields"] == ["title", "text"] and index["boosts"] == [10, 1]
     assert index["pipeline"] == ["stemmer-nl", "undouble-nl"]
+    assert index["documents"] == len(DOCS)
     gezin = postings[terms.index("gezin")]
-    assert gezin == [[1], [0, 1]], "title of doc 1; text of docs 0 and 1"
-    for ref_field, elements in index["vectors"]:
-        assert re.fullmatch(r"(title|text)/\d+", ref_field)
-        assert all(0 <= n < len(terms) for n in elements[0::2])
+    assert gezin == [[1], [0, 1]], "title of doc 1; text of docs 0 and 1 (gaps: 0, +1)"
+    repeated = build_index([SearchDocument("", "x", "gezin"), *DOCS[:1] * 3], "nl")["index"]
+    assert repeated["postings"][repeated["terms"].index("gezin")][1] == [0, 1, 1, 1]
+    twice = build_index(
+        [SearchDocument("", "x", "kind"), SearchDocument("", "y", "gezin gezinnen")], "nl"
+    )
+    assert twice["index"]["postings"][twice["index"]["terms"].index("gezin")] == [[], [1, -2]]
+    assert "vectors" not in index, "the worker computes the field vectors"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_worker_computes_lunr_pys_field_vectors(lang: str) -> None:
+    """The BM25 weights the worker derives are the ones lunr.py's Builder would have stored."""
+    node = shutil.which("node")
+    assert node and (REPO / "node_modules/lunr").is_dir(), "run make test (installs Node packages)"
+    suffix = ".en.md" if lang == "en" else ".md"
+    pages = [
+        p
+        for p in sorted((REPO / "docs").rglob(f"*{suffix}"))
+        if lang == "en" or ".en." not in p.name
+    ]
+    documents = DOCS + [
+        SearchDocument(str(page), page.stem.replace("-", " "), page.read_text(encoding="utf-8"))
+        for page in pages
+    ]
+    result = subprocess.run(
+        [node, str(REPO / "tests/browser/field-vectors.mjs"), lang, str(MATERIAL_ASSETS)],
+        input=json.dumps(build_index(documents, lang)["index"]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    in_worker = json.loads(result.stdout)
+    expected = dict(lunr_index(documents, lang, builder_class=Builder).serialize()["fieldVectors"])
+    # lunr.py numbers terms by first appearance, the compact index in JavaScript's sort order.
+    terms = build_index(documents, lang)["index"]["terms"]
+    lunr_terms = {
+        posting["_index"]: term
+        for term, posting in lunr_index(documents, lang, builder_class=Builder).serialize()[
+            "invertedIndex"
+        ]
+    }
+    assert set(in_worker) == set(expected)
+    for field_ref, elements in expected.items():
+        want = {lunr_terms[n]: w for n, w in zip(elements[0::2], elements[1::2], strict=True)}
+        numbers, weights = in_worker[field_ref][0::2], in_worker[field_ref][1::2]
+        got = {terms[n]: w for n, w in zip(numbers, weights, strict=True)}
+        assert want.keys() == got.keys(), field_ref
+        assert all(abs(want[t] - got[t]) < 0.0011 for t in want), field_ref
 
 
 def test_store_holds_teasers_tags_and_parents_not_whole_pages() -> None:

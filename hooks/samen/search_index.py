@@ -28,6 +28,7 @@ from pathlib import Path
 
 import lunr.languages  # noqa: F401  (registers nltk's Snowball stemmers as "stemmer-<lang>")
 import material
+from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.pipeline import Pipeline
@@ -185,10 +186,9 @@ class _MemoisingBuilder(Builder):
                 posting[field_name].setdefault(doc_ref, {})
 
 
-def lunr_index(
-    documents: Sequence[SearchDocument], lang: str, builder_class: type[Builder] = _MemoisingBuilder
-):
-    """The lunr index of ``documents``: references are list positions ("0", "1", ...)."""
+def _filled_builder(
+    documents: Sequence[SearchDocument], lang: str, builder_class: type[Builder]
+) -> Builder:
     indexing, searching = _pipelines()[lang]
     builder = builder_class()
     builder.pipeline.add(*indexing)
@@ -205,15 +205,23 @@ def lunr_index(
                 "text": f"{document.text} {document.meta}" if document.meta else document.text,
             }
         )
-    return builder.build()
+    return builder
+
+
+def lunr_index(
+    documents: Sequence[SearchDocument], lang: str, builder_class: type[Builder] = _MemoisingBuilder
+):
+    """The lunr index of ``documents`` as lunr.py builds it (references: "0", "1", ...)."""
+    return _filled_builder(documents, lang, builder_class).build()
 
 
 def build_index(documents: Sequence[SearchDocument], lang: str) -> dict:
-    """The JSON payload the worker loads: the serialised lunr index and a compact store.
+    """The JSON payload the worker loads: the compact index and a store of what results show.
 
     References are list positions, which keeps the inverted index small; no term positions
     are stored (the worker highlights by stemming the shown words).
     """
+    index = compact_index(_filled_builder(documents, lang, _MemoisingBuilder))
     parents = {doc.location: ref for ref, doc in enumerate(documents) if "#" not in doc.location}
     store = []
     for document in documents:
@@ -224,7 +232,6 @@ def build_index(documents: Sequence[SearchDocument], lang: str) -> dict:
         if "#" in document.location and parent is not None:
             item["p"] = parent
         store.append(item)
-    index = compact_index(lunr_index(documents, lang).serialize())
     return {"lang": lang, "index": index, "docs": store}
 
 
@@ -232,39 +239,42 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be")  # the order of JavaScript's string comparison
 
 
-def compact_index(serialised: dict) -> dict:
-    """lunr's serialised index in fewer bytes; the worker expands it before ``Index.load``.
+def compact_index(builder: Builder) -> dict:
+    """What lunr.js needs to rebuild the index, in far fewer bytes than lunr's own format.
 
-    Terms are numbered in the order lunr.js must insert them (sorted as JavaScript sorts
-    strings), so the worker rebuilds the inverted index without sorting. Postings become
-    lists of document numbers instead of ``{"12": {}}`` objects (no metadata is kept), and
-    vector weights keep one decimal, which leaves the ranking of results as it was.
+    lunr's serialised index carries a vector of BM25 weights for every field of every
+    document, about half its size; those weights follow from term frequencies and field
+    lengths, so the worker computes them (docs/assets/js/search-index-format.js, tested
+    against lunr.py's own vectors). What is kept, per term in the order lunr.js must
+    insert terms (sorted as JavaScript sorts strings): for each field, the documents that
+    contain it as gaps from the previous document number, each followed by ``-tf`` where
+    the term occurs more than once (``[3, 5, -2]``: document 3 once, document 8 twice).
     """
-    fields = serialised["fields"]
-    by_old_number = {
-        posting["_index"]: (term, posting) for term, posting in serialised["invertedIndex"]
-    }
-    ordered = sorted(by_old_number.items(), key=lambda item: _utf16(item[1][0]))
-    new_number = {old: new for new, (old, _) in enumerate(ordered)}
-    terms = [term for _, (term, _) in ordered]
-    postings = [[[int(ref) for ref in posting[f]] for f in fields] for _, (_, posting) in ordered]
-    vectors = []
-    for ref_field, elements in serialised["fieldVectors"]:
-        compact = []
-        for position in range(0, len(elements), 2):
-            weight = round(elements[position + 1], 1)
-            compact += [
-                new_number[elements[position]],
-                int(weight) if weight.is_integer() else weight,
-            ]
-        vectors.append([ref_field, compact])
+    fields = list(builder._fields)
+    terms = sorted(builder.inverted_index, key=_utf16)
+    frequencies = builder.field_term_frequencies
+    postings = []
+    for term in terms:
+        posting = builder.inverted_index[term]
+        per_field = []
+        for name in fields:
+            encoded, previous = [], 0
+            for ref in sorted(int(r) for r in posting[name]):
+                encoded.append(ref - previous)
+                previous = ref
+                tf = frequencies[f"{name}/{ref}"][term]
+                if tf > 1:
+                    encoded.append(-tf)
+            per_field.append(encoded)
+        postings.append(per_field)
     return {
-        "version": serialised["version"],
+        "version": __TARGET_JS_VERSION__,
         "fields": fields,
-        "pipeline": serialised["pipeline"],
+        "boosts": [builder._fields[name].boost for name in fields],
+        "pipeline": builder.search_pipeline.serialize(),
+        "documents": builder.document_count,
         "terms": terms,
         "postings": postings,
-        "vectors": vectors,
     }
 
 

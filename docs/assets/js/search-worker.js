@@ -14,7 +14,7 @@
 const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 };
 const LANG = new URL(self.location.href).searchParams.get('lang') === 'en' ? 'en' : 'nl';
 
-importScripts('../vendor/lunr/lunr.min.js');
+importScripts('../vendor/lunr/lunr.min.js', 'search-index-format.js');
 if (LANG === 'nl') {
   importScripts(
     '../javascripts/lunr/min/lunr.stemmer.support.min.js',
@@ -31,34 +31,13 @@ const PARTS = /([\p{L}\p{N}]+)/u;
 
 let loading = null;
 
-/* The index file holds a compact form of lunr's serialised index (see compact_index). */
-function expand(compact) {
-  const { fields, terms, postings } = compact;
-  const invertedIndex = terms.map((term, number) => {
-    const posting = { _index: number };
-    fields.forEach((field, f) => {
-      const refs = {};
-      for (const ref of postings[number][f]) refs[ref] = {};
-      posting[field] = refs;
-    });
-    return [term, posting];
-  });
-  return lunr.Index.load({
-    version: compact.version,
-    fields,
-    fieldVectors: compact.vectors,
-    invertedIndex,
-    pipeline: compact.pipeline,
-  });
-}
-
 function load() {
   loading ||= fetch(new URL(`../../search/search_index.${LANG}.json`, self.location.href))
     .then((response) => {
       if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
       return response.json();
     })
-    .then((data) => ({ index: expand(data.index), docs: data.docs }));
+    .then((data) => ({ index: expandSearchIndex(data.index, lunr), docs: data.docs }));
   return loading;
 }
 
