@@ -16,6 +16,7 @@ after our pass would not last.)
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchIndex
@@ -28,9 +29,23 @@ from samen.search_index import build_index, documents_from_entries
 from samen.search_metadata import product_search_metadata
 from samen.site_data import DEFAULT_LANGUAGE
 
+# Long lists that the index leaves out anyway (data-search-exclude): the fragments that
+# render product cards also wrap them in these comments, so that Material's HTML parser,
+# the slowest step of indexing, never reads them (a catalogue page holds every product).
+_SKIP = re.compile(r"<!--search-index:skip-->.*?<!--/search-index:skip-->", re.S)
+_SKIP_MARKS = re.compile(r"<!--/?search-index:skip-->")
+
 
 class SectionsOnlyIndex(SearchIndex):
     """Material's indexer, collecting sections as usual, writing an index without documents."""
+
+    def add_entry_from_context(self, page) -> None:
+        content = page.content
+        page.content = _SKIP.sub("", content)
+        try:
+            super().add_entry_from_context(page)
+        finally:
+            page.content = _SKIP_MARKS.sub("", content)
 
     def generate_search_index(self, prev: SearchIndex | None) -> str:
         config = {key: self.config[key] for key in ("lang", "separator", "pipeline")}

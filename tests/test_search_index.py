@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
+from material.plugins.search.plugin import SearchIndex
 
 from conftest import REPO
 from samen import search_index
@@ -246,3 +249,40 @@ def test_catalogue_cards_citations_and_filters_are_not_indexed_twice(real_site: 
     titles = [d["t"] for d in payload["docs"]]
     assert "Hoe te citeren" not in titles and "Verwante producten" not in titles
     assert all("Filter de kennisproducten" not in d["x"] for d in payload["docs"])
+
+
+def _search_index_hook():
+    spec = importlib.util.spec_from_file_location(
+        "search_index_hook", REPO / "hooks/search_index.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lists_left_out_of_the_index_are_never_parsed_and_the_entries_stay_the_same() -> None:
+    hook = _search_index_hook()
+    cards = '<ul class="samen-cards" data-search-exclude><li><h3>Kaart</h3><p>Tekst</p></li></ul>'
+    body = '<h1 id="t">Catalogus</h1><p>Inleiding</p>{}<h2 id="s">Verder</h2><p>Slot</p>'
+
+    def page(content: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            content=content, meta={}, toc=[], url="producten/", title="Catalogus"
+        )
+
+    marked = page(body.format(f"<!--search-index:skip-->{cards}<!--/search-index:skip-->"))
+    ours = hook.SectionsOnlyIndex(lang=["nl"], separator=" ", pipeline=[], fields={})
+    ours.add_entry_from_context(marked)
+    stock = SearchIndex(lang=["nl"], separator=" ", pipeline=[], fields={})
+    stock.add_entry_from_context(page(body.format(cards)))
+    assert ours.entries == stock.entries and len(stock.entries) == 2
+    assert "search-index:skip" not in marked.content and "Kaart" in marked.content
+    unread = page(body.format("<!--search-index:skip--><p>Ongelezen</p><!--/search-index:skip-->"))
+    ours.add_entry_from_context(unread)
+    assert "Ongelezen" not in str(ours.entries), "what is between the marks is not parsed"
+
+
+def test_no_skip_marks_reach_the_published_html(real_site: Path) -> None:
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 50
+    assert not [p for p in pages if "search-index:skip" in p.read_text(encoding="utf-8")]
