@@ -171,7 +171,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "{year}.",
         "agenda_title": "Agenda van SAMEN",
         "voortgang_title": "Voortgang van alle leernetwerken",
-        "liso_overview_title": "De acht kernelementen van het LISO-framework",
+        "liso_overview_title": "De acht kernelementen van het LISO framework",
         "liso_overview_desc": "De acht kernelementen in de volgorde van het framework. Elk vak "
         "leidt naar de toelichting op deze pagina.",
         "liso_dutch_name": "In het Nederlands",
