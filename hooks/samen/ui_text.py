@@ -316,8 +316,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "perspective_hogescholen": "universities of applied sciences",
         "perspective_ervaringsdeskundige-ouder": "parent with lived experience",
         "perspective_ervaringsdeskundige-jongere": "young person with lived experience",
-        "agenda_updated": "This agenda was updated on {date}: what took place before that day "
-        "is listed under past activities.",
+        "agenda_updated": "This list was updated on {date}: what took place before that day is "
+        "listed under past activities.",
         "upcoming": "Upcoming activities",
         "past": "Past activities",
         "no_upcoming": "No upcoming activities have been registered at the moment.",
@@ -334,7 +334,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "more_info": "More information",
         "ics_download": "Add to my calendar (.ics)",
         "ics_label": "Add to my calendar (.ics): {title}",
-        "calendar_feed": "Subscribe to the whole agenda in your calendar app:",
+        "calendar_feed": "Subscribe to all events in your calendar app:",
         "calendar_feed_link": "SAMEN events (.ics)",
         "indicators_heading": "Progress per year",
         "indicators_caption": "Process indicators of {name} per year",
