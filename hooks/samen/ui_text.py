@@ -158,10 +158,11 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "news_source": "Bron",
         "news_feed": "Dit nieuws is ook beschikbaar als",
         "news_concerns": "Over",
-        "indicators_note": "Het samenwerkingsplan vraagt ten minste {target} bijeenkomsten per "
-        "jaar, waarvan één gericht op samenwerken met gezinnen, gemeenten en sociaal domein, en in "
-        "elk leernetwerk beleid, praktijk, wetenschap, hogescholen en een ervaringsdeskundige "
-        "ouder en jongere. Alleen geregistreerde bijeenkomsten tellen mee; stand van {date}.",
+        "indicators_note": "Het samenwerkingsplan vraagt per leernetwerk ten minste {target} "
+        "bijeenkomsten per jaar en één jaarlijkse bijeenkomst gericht op samenwerken met gezinnen, "
+        "gemeenten en sociaal domein (deze site telt die mee bij de {target}), en in elk "
+        "leernetwerk beleid, praktijk, wetenschap, hogescholen en een ervaringsdeskundige ouder en "
+        "jongere. Alleen geregistreerde bijeenkomsten tellen mee; stand van {date}.",
         "voortgang_updated": "Bijgewerkt op {date}. Alleen geregistreerde bijeenkomsten tellen "
         "mee; een bijeenkomst na die datum telt als gepland.",
         "voortgang_chart_source": "de geregistreerde activiteiten op deze site",
@@ -170,7 +171,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "{year}.",
         "agenda_title": "Agenda van SAMEN",
         "voortgang_title": "Voortgang van alle leernetwerken",
-        "liso_overview_title": "De acht kernelementen van het LISO-framework",
+        "liso_overview_title": "De acht kernelementen van het LISO framework",
         "liso_overview_desc": "De acht kernelementen in de volgorde van het framework. Elk vak "
         "leidt naar de toelichting op deze pagina.",
         "liso_dutch_name": "In het Nederlands",
@@ -315,8 +316,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "perspective_hogescholen": "universities of applied sciences",
         "perspective_ervaringsdeskundige-ouder": "parent with lived experience",
         "perspective_ervaringsdeskundige-jongere": "young person with lived experience",
-        "agenda_updated": "This agenda was updated on {date}: what took place before that day "
-        "is listed under past activities.",
+        "agenda_updated": "This list was updated on {date}: what took place before that day is "
+        "listed under past activities.",
         "upcoming": "Upcoming activities",
         "past": "Past activities",
         "no_upcoming": "No upcoming activities have been registered at the moment.",
@@ -333,7 +334,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "more_info": "More information",
         "ics_download": "Add to my calendar (.ics)",
         "ics_label": "Add to my calendar (.ics): {title}",
-        "calendar_feed": "Subscribe to the whole agenda in your calendar app:",
+        "calendar_feed": "Subscribe to all events in your calendar app:",
         "calendar_feed_link": "SAMEN events (.ics)",
         "indicators_heading": "Progress per year",
         "indicators_caption": "Process indicators of {name} per year",
@@ -371,11 +372,12 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "news_source": "Source",
         "news_feed": "This news is also available as",
         "news_concerns": "About",
-        "indicators_note": "The cooperation plan asks for at least {target} meetings a year, one "
-        "of them aimed at working with families, municipalities and the social domain, and for "
-        "policy, practice, research, universities of applied sciences and a parent and a young "
-        "person with lived experience in every learning network. Only registered meetings count; "
-        "as of {date}.",
+        "indicators_note": "The cooperation plan asks each learning network for at least "
+        "{target} meetings a year and a yearly meeting aimed at working with families, "
+        "municipalities and the social domain (this site counts that one among the {target}), "
+        "and for policy, practice, research, universities of applied sciences and a parent and a "
+        "young person with lived experience in every learning network. Only registered meetings "
+        "count; as of {date}.",
         "voortgang_updated": "Updated on {date}. Only registered meetings count; a meeting after "
         "that date counts as planned.",
         "voortgang_chart_source": "the activities registered on this site",
