@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve serve-fast build test lint browser-setup published-urls clean
+.PHONY: setup serve serve-fast build test lint browser-setup published-urls benchmark clean
 
 setup: $(STAMP)
 
@@ -45,6 +45,11 @@ test: setup browser-setup lint
 # After adding a page: record its URLs (both languages) as published.
 published-urls: build
 	$(BIN)/python tests/published_urls.py site
+
+# Performance: build time, memory, output, search at N products against stock MkDocs (not a
+# test; takes about 15 minutes). Results: a table here and JSON in benchmarks/results/.
+benchmark: setup browser-setup
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 clean:
 	rm -rf site build-reports .pytest_cache

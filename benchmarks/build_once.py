@@ -1,0 +1,100 @@
+"""Build one project once, in this process, and print what it cost as JSON.
+
+Run by benchmarks/run.py in a fresh subprocess per build, so that peak memory
+(``ru_maxrss``) belongs to that build alone. Our hooks' share of the time is measured by
+wrapping every event handler that lives under ``hooks/`` with a timer (a profiler would
+slow the build down and distort the share). That time is complete only with
+``--sequential``: in the parallel build, the English pass's hooks run in another process.
+
+    python benchmarks/build_once.py <project> <site_dir> [--without-hooks] [--only nl]
+        [--sequential]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import resource
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _is_our_hook(handler) -> bool:
+    code = getattr(handler, "__code__", None)
+    return code is not None and Path(code.co_filename).resolve().parent == REPO / "hooks"
+
+
+def _timed(handler, totals: dict[str, float]):
+    name = Path(handler.__code__.co_filename).name
+
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
+def build_once(project: Path, site_dir: Path, with_hooks: bool) -> dict:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    overrides: dict = {"site_dir": str(site_dir), "strict": True}
+    if not with_hooks:
+        overrides["hooks"] = []
+    start = time.perf_counter()
+    config = load_config(config_file=str(project / "mkdocs.yml"), **overrides)
+    totals: dict[str, float] = {}
+    for event, handlers in config.plugins.events.items():
+        config.plugins.events[event] = [
+            _timed(h, totals) if _is_our_hook(h) else h for h in handlers
+        ]
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    wall = time.perf_counter() - start
+    return {
+        "wall_s": round(wall, 3),
+        # The larger of this process and the English pass's process, where there is one.
+        "peak_rss_mb": round(
+            max(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+            )
+            / 1024,
+            1,
+        ),
+        "hooks_s": round(sum(totals.values()), 3),
+        "hooks_by_file_s": {k: round(v, 3) for k, v in sorted(totals.items())},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("project", type=Path)
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--without-hooks", action="store_true")
+    parser.add_argument("--only", choices=["nl", "en"])
+    parser.add_argument("--sequential", action="store_true", help="both languages in one process")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.only:
+        os.environ["SAMEN_ONLY_LANGUAGE"] = args.only
+    if args.sequential:
+        os.environ["SAMEN_SEQUENTIAL_BUILD"] = "1"
+    os.chdir(args.project)
+    result = build_once(args.project, args.site_dir, not args.without_hooks)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

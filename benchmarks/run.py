@@ -1,0 +1,227 @@
+"""Benchmark: build time, memory, output and search at N products, against stock MkDocs.
+
+For every N it generates a realistic site (benchmarks/generate.py) and builds it three
+times, each in a fresh process (benchmarks/build_once.py), in the same run so that ratios
+hold on a noisy machine:
+
+- ``ours``: our full configuration and hooks, Dutch and English, as ``mkdocs build`` runs
+  it (the English pass in a second process: hooks/parallel_languages.py);
+- ``ours_sequential``: the same in one process (``SAMEN_SEQUENTIAL_BUILD=1``), where the
+  time spent in our hooks can be measured: their share is of this build's time;
+- ``stock``: the same content and configuration without our hooks, Dutch and English;
+- ``stock_nl``: without our hooks, Dutch only (the issue's yardstick).
+
+It reports wall time, peak memory (of the largest process), output size, pages, the search
+index bytes a visitor downloads per language, and our hooks' share of the time. With
+``--search`` it measures, in Debian's Chromium, the time from the first keystroke to the
+first result and the bytes downloaded for search (ours against Material's stock search);
+with ``--serve`` the time until ``mkdocs serve`` shows an edited product page. Results: a
+table on stdout and JSON in benchmarks/results/.
+
+    make benchmark                      # N = 100 1000 3000, search and serve at 1000
+    .venv/bin/python benchmarks/run.py --products 100 --search 100 --serve 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYTHON = sys.executable
+VARIANTS = {
+    "ours": [],
+    "ours_sequential": ["--sequential"],
+    "stock": ["--without-hooks"],
+    "stock_nl": ["--without-hooks", "--only", "nl"],
+}
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def _search_bytes(site: Path) -> dict[str, int]:
+    """Bytes of search index a visitor of each language downloads."""
+    folder = site / "search"
+    per_language = {lang: folder / f"search_index.{lang}.json" for lang in ("nl", "en")}
+    if all(path.exists() for path in per_language.values()):
+        stub = (folder / "search_index.json").stat().st_size
+        return {lang: path.stat().st_size + stub for lang, path in per_language.items()}
+    combined = (folder / "search_index.json").stat().st_size
+    return {"nl": combined, "en": combined}  # Material: both languages for everyone
+
+
+def build(project: Path, variant: str, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        site = project / f"site-{variant}"
+        shutil.rmtree(site, ignore_errors=True)
+        result = subprocess.run(
+            [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"{variant} build failed:\n{result.stderr[-3000:]}")
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda r: r["wall_s"])
+    best["wall_s_all"] = [r["wall_s"] for r in runs]
+    best["output_mb"] = round(_size(site) / 2**20, 1)
+    best["pages"] = sum(1 for _ in site.rglob("*.html"))
+    best["search_index_bytes"] = _search_bytes(site)
+    best["site"] = str(site)
+    return best
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def edit_to_visible(project: Path, only_dutch: bool) -> float:
+    """Seconds from saving an edited product page until ``mkdocs serve`` serves the change."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if only_dutch:
+        env["SAMEN_ONLY_LANGUAGE"] = "nl"
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    page = f"http://127.0.0.1:{port}/producten/bench-00001/"
+    try:
+        deadline = time.monotonic() + 900
+        while _get(page) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.5)
+        source = project / "docs/producten/bench-00001.md"
+        marker = f"bewerkt{time.time_ns()}"
+        started = time.monotonic()
+        source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8")
+        while marker not in (_get(page) or ""):
+            if time.monotonic() - started > 600:
+                raise SystemExit("the edit never appeared")
+            time.sleep(0.1)
+        return round(time.monotonic() - started, 2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def search_latency(site: Path) -> dict:
+    result = subprocess.run(
+        ["node", str(HERE / "search_latency.mjs"), "--site", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"search_latency.mjs failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _table(results: list[dict]) -> str:
+    head = (
+        "| products | ours nl+en | ours, one process | stock nl+en | stock nl "
+        "| ours / stock nl | ours / stock nl+en | hooks share (one process) "
+        "| peak MB | output MB | pages | index bytes nl / en (stock: both) |"
+    )
+    lines = [head, "|" + "---|" * 12]
+    for r in results:
+        ours, seq, stock, stock_nl = (r[v] for v in VARIANTS)
+        lines.append(
+            f"| {r['products']} | {ours['wall_s']:.1f} s | {seq['wall_s']:.1f} s "
+            f"| {stock['wall_s']:.1f} s | {stock_nl['wall_s']:.1f} s "
+            f"| {ours['wall_s'] / stock_nl['wall_s']:.2f} | {ours['wall_s'] / stock['wall_s']:.2f} "
+            f"| {seq['hooks_s'] / seq['wall_s']:.0%} | {ours['peak_rss_mb']:.0f} "
+            f"| {ours['output_mb']} | {ours['pages']} "
+            f"| {ours['search_index_bytes']['nl']:,} / {ours['search_index_bytes']['en']:,} "
+            f"({stock['search_index_bytes']['nl']:,}) |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the SAMEN build at N products.")
+    parser.add_argument("--products", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--search", type=int, nargs="*", default=[1000], help="N to time search at")
+    parser.add_argument("--serve", type=int, nargs="*", default=[1000], help="N to time edits at")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per variant (best counts)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="samen-bench-"))
+    results = []
+    try:
+        for n in args.products:
+            project = generate(workdir / f"n{n}", n)
+            entry: dict = {"products": n}
+            for variant in VARIANTS:
+                entry[variant] = build(project, variant, args.repeat)
+                print(f"N={n} {variant}: {entry[variant]['wall_s']} s", file=sys.stderr)
+            if n in args.search:
+                entry["search"] = {
+                    "ours": search_latency(Path(entry["ours"]["site"])),
+                    "stock": search_latency(Path(entry["stock"]["site"])),
+                }
+            if n in args.serve:
+                entry["edit_visible_s"] = {
+                    "serve": edit_to_visible(project, only_dutch=False),
+                    "serve_fast": edit_to_visible(project, only_dutch=True),
+                }
+            results.append(entry)
+            if not args.keep:
+                for variant in VARIANTS:
+                    shutil.rmtree(entry[variant]["site"], ignore_errors=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
+        "results": results,
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out / f"benchmark-{dt.date.today().isoformat()}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(_table(results))
+    for r in results:
+        if "search" in r:
+            print(f"search at {r['products']}: {json.dumps(r['search'])}")
+        if "edit_visible_s" in r:
+            print(f"edit visible at {r['products']}: {json.dumps(r['edit_visible_s'])}")
+    print(f"JSON: {out}")
+
+
+if __name__ == "__main__":
+    main()
