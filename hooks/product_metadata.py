@@ -7,9 +7,12 @@ published product page in each language.
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from samen import build_cache
@@ -35,15 +38,50 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"  {head}\n</head>", 1)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def _write_files(files: list[tuple[Path, str]]) -> None:
+    for path, text in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+# A thread writes the citation files (three per product and language) while MkDocs renders
+# the pages: creating thousands of small files is slow on some disks, and the thread waits
+# on the disk, not on the interpreter. One thread per pass, ended after its work, so none is
+# alive when hooks/parallel_languages.py forks the next build.
+_writing: Future | None = None
+
+
+# After MkDocs has emptied site_dir (which it does after on_pre_build), before any page.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _writing
     site = build_cache.current()
     lang = current_language(config)
     site_url = config.site_url or "/"
+    citation_files = []
     for product in site.products.values():
         if not citable(product):
             continue
         url = page_url(product.src_uri, lang)
         folder = Path(config.site_dir) / url
-        folder.mkdir(parents=True, exist_ok=True)
         for name, write in CITATION_FILES.items():
-            (folder / name).write_text(write(site, product, site_url + url), encoding="utf-8")
+            citation_files.append((folder / name, write(site, product, site_url + url)))
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citation-files")
+    _writing = writer.submit(_write_files, citation_files)
+    writer.shutdown(wait=False)
+    return files
+
+
+def _finish_writing() -> None:
+    global _writing
+    writing, _writing = _writing, None
+    if writing is not None:
+        writing.result()  # raises what the thread raised
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _finish_writing()
+
+
+def on_build_error(error: Exception) -> None:
+    with contextlib.suppress(Exception):
+        _finish_writing()
