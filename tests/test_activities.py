@@ -116,7 +116,7 @@ def test_past_and_upcoming_split_on_the_build_date(minisite: Path, fixed_date: N
 def test_agenda_lists_upcoming_and_past_with_filters_and_ics(built: Path) -> None:
     for prefix, upcoming_title, updated in (
         ("", "Bijeenkomst op de bouwdatum", "15 juni 2025"),
-        ("en/", "Meeting on the build date", "June 15, 2025"),
+        ("en/", "Meeting on the build date", "15 June 2025"),
     ):
         page = soup(built, f"{prefix}agenda/")
         assert updated in page.select_one(".samen-updated").get_text()
@@ -132,7 +132,8 @@ def test_agenda_lists_upcoming_and_past_with_filters_and_ics(built: Path) -> Non
         assert "jaarconferentie" in selects["type"] and "overig" not in selects["type"]
         item = page.select_one('li[data-samen-filter-item] h3[id="jaarconferentie-2025"]').parent
         assert item["data-type"] == "jaarconferentie" and item["data-leernetwerk"] == ""
-        # Every item's .ics link leads to a file that a calendar parser reads.
+        # Every upcoming item's .ics link leads to a file; a past one offers none.
+        assert len(upcoming.select("a[download]")) == 3 and not past.select("a[download]")
         for link in page.select("a[download]"):
             target = (built / prefix / "agenda" / link["href"]).resolve()
             assert target.is_file(), link["href"]
@@ -234,8 +235,12 @@ def test_news_listing_item_pages_and_links_from_leernetwerk_and_product(built: P
     facts = item.select_one(".samen-news-facts").get_text(" ", strip=True)
     assert "6 november 2023" in facts and "testgegevens" in facts
     hrefs = [a["href"] for a in item.select(".samen-news-facts a")]
-    assert hrefs == ["../../leernetwerken/normaliseren/", "../../producten/testrapport/"]
-    assert item.select_one('a[href="https://example.org/testbericht"]') is not None
+    assert hrefs == [
+        "../../leernetwerken/normaliseren/",
+        "../../producten/testrapport/",
+        "https://example.org/testbericht",
+    ]
+    assert item.select_one(".samen-back a")["href"] == "../", "back to all news"
     product = soup(built, "en/producten/testrapport/")
     assert product.find(id="nieuws") is not None
     assert [a["href"] for a in product.select(".samen-news__title a")] == [

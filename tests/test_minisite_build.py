@@ -144,7 +144,7 @@ def test_product_page_shows_its_metadata_links_and_related_products(built: Path)
     english = soup(built, "en/producten/testrapport/")
     en_box = english.select_one(".samen-product-summary")
     assert "A report to test with." in en_box.get_text()
-    assert "November 6, 2023" in en_box.get_text()
+    assert "6 November 2023" in en_box.get_text()
 
 
 def test_every_page_carries_a_strict_content_security_policy(built: Path) -> None:

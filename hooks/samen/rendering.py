@@ -7,6 +7,7 @@ exactly once, here. (MkDocs' own environment does not autoescape.)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
             t=ui_text(context.lang),
             link=context.link,
             product_date=lambda product: product_date(product, context.lang),
-            long_date=lambda date: format_date(date, format="long", locale=context.lang),
+            long_date=lambda date: long_date(date, context.lang),
             ics=lambda activity: relative_url(
                 context.page_url, activity_file(activity, context.lang)
             ),
@@ -89,12 +90,21 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
     )
 
 
+# English pages write dates the British way (6 November 2023), as their text does; babel's
+# plain "en" would give the American "November 6, 2023".
+_DATE_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    return format_date(date, format="long", locale=_DATE_LOCALES.get(lang, lang))
+
+
 def product_date(product: Product, lang: str) -> str:
     """The most precise date the sources give: day, season and year, year, or nothing."""
     meta = product.meta
     text = ui_text(lang)
     if meta.date:
-        return format_date(meta.date, format="long", locale=lang)
+        return long_date(meta.date, lang)
     if meta.year and meta.season:
         return f"{text['season_' + meta.season]} {meta.year}"
     if meta.year:

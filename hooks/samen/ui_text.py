@@ -134,6 +134,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "perspectives_missing": "niet geregistreerd: {list}",
         "perspectives_all": "alle zes",
         "no_meetings_year": "Nog geen bijeenkomsten geregistreerd voor {year}.",
+        "no_meetings_years": "Nog geen bijeenkomsten geregistreerd voor {first} tot en met {last}.",
         "year_heading": "{year}",
         "network_heading": "Bijeenkomsten voor het hele netwerk in {year}",
         "network_kind": "Soort",
@@ -158,6 +159,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "news_source": "Bron",
         "news_feed": "Dit nieuws is ook beschikbaar als",
         "news_concerns": "Over",
+        "news_links": "Meer lezen",
+        "news_all": "Alle nieuwsberichten",
         "indicators_note": "Het samenwerkingsplan vraagt per leernetwerk ten minste {target} "
         "bijeenkomsten per jaar en één jaarlijkse bijeenkomst gericht op samenwerken met gezinnen, "
         "gemeenten en sociaal domein (deze site telt die mee bij de {target}), en in elk "
@@ -348,6 +351,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "perspectives_missing": "not registered: {list}",
         "perspectives_all": "all six",
         "no_meetings_year": "No meetings registered for {year} yet.",
+        "no_meetings_years": "No meetings registered for {first} to {last} yet.",
         "year_heading": "{year}",
         "network_heading": "Meetings for the whole network in {year}",
         "network_kind": "Kind",
@@ -372,6 +376,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "news_source": "Source",
         "news_feed": "This news is also available as",
         "news_concerns": "About",
+        "news_links": "Read more",
+        "news_all": "All news",
         "indicators_note": "The cooperation plan asks each learning network for at least "
         "{target} meetings a year and a yearly meeting aimed at working with families, "
         "municipalities and the social domain (this site counts that one among the {target}), "
