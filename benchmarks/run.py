@@ -109,7 +109,8 @@ def edit_to_visible(project: Path, only_dutch: bool) -> float:
     if only_dutch:
         env["SAMEN_ONLY_LANGUAGE"] = "nl"
     server = subprocess.Popen(
-        [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        # With --no-livereload MkDocs would not watch the files at all.
+        [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -127,7 +128,7 @@ def edit_to_visible(project: Path, only_dutch: bool) -> float:
         started = time.monotonic()
         source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8")
         while marker not in (_get(page) or ""):
-            if time.monotonic() - started > 600:
+            if time.monotonic() - started > 180:
                 raise SystemExit("the edit never appeared")
             time.sleep(0.1)
         return round(time.monotonic() - started, 2)
