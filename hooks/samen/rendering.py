@@ -95,6 +95,7 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
 _DATE_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
+@cache  # babel takes some 50 µs a date, and listings repeat their dates on every page
 def long_date(date: dt.date, lang: str) -> str:
     return format_date(date, format="long", locale=_DATE_LOCALES.get(lang, lang))
 

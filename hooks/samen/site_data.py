@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -306,6 +306,7 @@ def page_schema(norm_uri: str, lang: str) -> type[BaseModel]:
     return PageMeta
 
 
+@cache  # pure, and asked for on every card of every listing
 def page_url(norm_uri: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The site-relative URL MkDocs gives a page (directory URLs), per language."""
     path = PurePosixPath(norm_uri).with_suffix("")
