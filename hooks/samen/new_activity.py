@@ -14,10 +14,9 @@ import re
 from pathlib import Path
 from typing import get_args
 
-import yaml
-
 from samen.schemas import LEERNETWERK_MEETING_TYPES, ActivityType
 from samen.sources import read_yaml_file
+from samen.yaml_lists import append_entry
 
 ACTIVITY_TYPES: tuple[str, ...] = get_args(ActivityType)
 
@@ -66,9 +65,6 @@ TEXT = {
     },
 }
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)
-_EMPTY_LIST = re.compile(r"^activities:[ \t]*\[\][ \t]*$", re.M)
-
 
 def _valid_date(value: str) -> bool:
     try:
@@ -114,30 +110,14 @@ def add_event(
         return 1, text["needs_leernetwerk"].format(type=kind, choices=", ".join(known))
     if leernetwerk is not None and leernetwerk not in known:
         return 1, text["unknown_leernetwerk"].format(value=leernetwerk, choices=", ".join(known))
-    document = read_yaml_file(path, root)
-    if document.problems or not isinstance(document.data, dict):
-        return 1, text["broken"].format(path="data/activiteiten.yml")
-    existing = {
-        entry.get("id")
-        for entry in document.data.get("activities") or []
-        if isinstance(entry, dict)
-    }
-    if event_id in existing:
-        return 1, text["id_used"].format(id=event_id)
-    content = path.read_text(encoding="utf-8")
-    keys = _TOP_LEVEL_KEY.findall(content)
-    if not keys or keys[-1] != "activities":
-        return 1, text["not_last"]
-    content = _EMPTY_LIST.sub("activities:", content)
     entry: dict[str, object] = {"id": event_id, "date": date, "type": kind}
     if leernetwerk:
         entry["leernetwerk"] = leernetwerk
     entry["title"] = {"nl": title, "en": title_en or title}
     entry["source"] = source
-    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
-    indented = "".join(f"  {line}" for line in block.splitlines(keepends=True))
-    separator = "" if content.endswith("\n") else "\n"
-    path.write_text(content + separator + indented, encoding="utf-8")
+    refused = append_entry(path, root, "activities", entry)
+    if refused:
+        return 1, text[refused].format(id=event_id, path="data/activiteiten.yml")
     lines = [text["added"].format(title=title, date=date, id=event_id)]
     if not title_en:
         lines.append(text["translate"])

@@ -7,14 +7,11 @@ required fields; everything else the source says is added by hand (templates/par
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import get_args
 
-import yaml
-
 from samen.schemas import Organisation
-from samen.sources import read_yaml_file
+from samen.yaml_lists import append_entry
 
 RELATIONS: tuple[str, ...] = get_args(Organisation.model_fields["relation"].annotation)
 
@@ -43,8 +40,6 @@ TEXT = {
     },
 }
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)
-
 
 def add_partner(
     root: Path, name: str, partner_id: str, relation: str, source: str, lang: str
@@ -56,23 +51,8 @@ def add_partner(
         return 1, text["no_file"]
     if not partner_id:
         return 1, text["bad_id"].format(name=name)
-    document = read_yaml_file(path, root)
-    if document.problems or not isinstance(document.data, dict):
-        return 1, text["broken"]
-    existing = {
-        entry.get("id")
-        for entry in document.data.get("organisations") or []
-        if isinstance(entry, dict)
-    }
-    if partner_id in existing:
-        return 1, text["id_used"].format(id=partner_id)
-    content = path.read_text(encoding="utf-8")
-    keys = _TOP_LEVEL_KEY.findall(content)
-    if not keys or keys[-1] != "organisations":
-        return 1, text["not_last"]
     entry = {"id": partner_id, "name": name, "relation": relation, "source": source}
-    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
-    indented = "".join(f"  {line}" for line in block.splitlines(keepends=True))
-    separator = "" if content.endswith("\n") else "\n"
-    path.write_text(content + separator + indented, encoding="utf-8")
+    refused = append_entry(path, root, "organisations", entry)
+    if refused:
+        return 1, text[refused].format(id=partner_id)
     return 0, text["added"].format(name=name, id=partner_id) + "\n" + text["next"]
