@@ -10,6 +10,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from samen.problems import ContentError, Problem
+from samen.site_data import load_site_data
+
 REPO = Path(__file__).resolve().parents[1]
 MINISITE = Path(__file__).resolve().parent / "fixtures" / "minisite"
 MINISITE_NAV = [
@@ -155,6 +158,20 @@ def write_payloads(project: Path) -> None:
         "te zien.",
         f"nl: '{script}'",
     )
+
+
+def problems_of(project: Path) -> list[Problem]:
+    """Every problem that loading ``project`` reports (loading must fail)."""
+    with pytest.raises(ContentError) as caught:
+        load_site_data(project, project / "docs")
+    return caught.value.problems
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``path`` (which must be there) by ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # One summary of every quality gate at the end of the run (pages, violations, errors, broken

@@ -15,10 +15,10 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PAYLOADS, REPO, build_minisite, read, write_payloads
+from conftest import PAYLOADS, REPO, build_minisite, edit, problems_of, read, write_payloads
 from samen import indicators
 from samen.build_date import build_date
-from samen.problems import ContentError, Problem
+from samen.problems import Problem
 from samen.site_data import load_site_data
 
 BUILD_DATE = "2025-06-15"
@@ -265,18 +265,6 @@ def test_news_feed_parses_with_a_real_feed_parser(built: Path, prefix: str, lang
 
 
 # --- validation -------------------------------------------------------------------------
-
-
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as caught:
-        load_site_data(project, project / "docs")
-    return caught.value.problems
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_bad_activities_are_reported_with_line_and_field(minisite: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import REPO, build_minisite
+from conftest import REPO, build_minisite, edit, problems_of
 from samen.problems import ContentError, Problem
 from samen.site_data import load_site_data
 from samen.sources import parse_yaml, read_markdown
@@ -15,18 +15,6 @@ from samen.sources import parse_yaml, read_markdown
 
 def load(project: Path):
     return load_site_data(project, project / "docs")
-
-
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as caught:
-        load(project)
-    return caught.value.problems
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def only(problems: list[Problem]) -> Problem:

@@ -11,10 +11,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, build_minisite, read
+from conftest import REPO, build_minisite, edit, problems_of, read
 from samen.charts import liso_overview
 from samen.cli import main
-from samen.problems import ContentError, Problem
 from samen.site_data import load_site_data
 from samen.sources import read_yaml_file
 
@@ -40,18 +39,6 @@ KERNELEMENTEN = [
 
 def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(read(site, url), "html.parser")
-
-
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as caught:
-        load_site_data(project, project / "docs")
-    return caught.value.problems
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # --- data ---------------------------------------------------------------------------------
