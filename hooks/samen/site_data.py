@@ -432,30 +432,24 @@ def _marker_problems(source: MarkdownSource, meta: BaseModel | None) -> list[Pro
     return problems
 
 
-def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
+def _pairs(pages: dict[str, PageSource], dutch: type, english: type, item: type) -> dict:
+    """Items (products, news) from their Dutch pages, each with its English page's metadata."""
     translations = {
-        page.norm_uri: page.meta
-        for page in pages.values()
-        if isinstance(page.meta, ProductTranslationMeta)
+        page.norm_uri: page.meta for page in pages.values() if isinstance(page.meta, english)
     }
     return {
-        page.meta.id: Product(page.meta, translations.get(page.src_uri), page.src_uri)
+        page.meta.id: item(page.meta, translations.get(page.src_uri), page.src_uri)
         for page in pages.values()
-        if isinstance(page.meta, ProductMeta)
+        if isinstance(page.meta, dutch)
     }
+
+
+def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
+    return _pairs(pages, ProductMeta, ProductTranslationMeta, Product)
 
 
 def _news(pages: dict[str, PageSource]) -> dict[str, NewsItem]:
-    translations = {
-        page.norm_uri: page.meta
-        for page in pages.values()
-        if isinstance(page.meta, NewsTranslationMeta)
-    }
-    return {
-        page.meta.id: NewsItem(page.meta, translations.get(page.src_uri), page.src_uri)
-        for page in pages.values()
-        if isinstance(page.meta, NewsMeta)
-    }
+    return _pairs(pages, NewsMeta, NewsTranslationMeta, NewsItem)
 
 
 def _duplicates(
