@@ -182,8 +182,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "in te vullen. Met JavaScript kies je een route, worden je antwoorden in deze browser "
         "bewaard en zie je je profiel.",
         "liso_route_legend": "Wat wil je doen?",
-        "liso_storage_note": "Je antwoorden blijven in deze browser (localStorage) en worden "
-        "nergens naartoe gestuurd. Met 'Alles wissen' haal je ze weg.",
         "liso_about_element": "Meer over dit kernelement",
         "liso_note": "Notitie (niet verplicht)",
         "liso_show_profile": "Bekijk je profiel",
@@ -399,8 +397,6 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "paper. With JavaScript you choose a route, your answers are kept in this browser and "
         "you see your profile.",
         "liso_route_legend": "What do you want to do?",
-        "liso_storage_note": "Your answers stay in this browser (localStorage) and are not sent "
-        "anywhere. 'Clear everything' removes them.",
         "liso_about_element": "More about this core element",
         "liso_note": "Note (optional)",
         "liso_show_profile": "Show your profile",
