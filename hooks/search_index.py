@@ -29,9 +29,10 @@ from samen.search_index import build_index, documents_from_entries
 from samen.search_metadata import product_search_metadata
 from samen.site_data import DEFAULT_LANGUAGE
 
-# Long lists that the index leaves out anyway (data-search-exclude): the fragments that
-# render product cards also wrap them in these comments, so that Material's HTML parser,
-# the slowest step of indexing, never reads them (a catalogue page holds every product).
+# Parts that the index leaves out anyway (data-search-exclude): the fragments that render
+# product cards, related products and citations also wrap them in these comments, so that
+# Material's HTML parser, the slowest step of indexing, never reads them (a catalogue page
+# holds every product).
 _SKIP = re.compile(r"<!--search-index:skip-->.*?<!--/search-index:skip-->", re.S)
 _SKIP_MARKS = re.compile(r"<!--/?search-index:skip-->")
 
