@@ -27,6 +27,8 @@ TEXT = {
         "not_last": "In data/activiteiten.yml staat 'activities:' niet als laatste lijst; voeg de "
         "activiteit met de hand toe (templates/activiteit.yml).",
         "id_used": "De id '{id}' bestaat al. Geef een andere id met --id.",
+        "layout": "{path} is zo opgemaakt dat toevoegen het bestand zou breken; er is niets "
+        "veranderd. Voeg de activiteit met de hand toe (templates/activiteit.yml).",
         "exists": "Bestaat al: {path}. Kies een andere titel of geef een eigen id met --id.",
         "bad_id": "Van '{title}' valt geen id te maken; geef er een met --id.",
         "bad_date": "'{date}' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2022-09-13.",
@@ -48,6 +50,8 @@ TEXT = {
         "not_last": "In data/activiteiten.yml 'activities:' is not the last list; add the "
         "activity by hand (templates/activiteit.yml).",
         "id_used": "The id '{id}' already exists. Give another with --id.",
+        "layout": "{path} is laid out so that appending would break it; nothing was changed. "
+        "Add the activity by hand (templates/activiteit.yml).",
         "exists": "Already exists: {path}. Choose another title or give an id with --id.",
         "bad_id": "No id can be made from '{title}'; give one with --id.",
         "bad_date": "'{date}' is not a date; write it as YYYY-MM-DD, for example 2022-09-13.",

@@ -22,6 +22,8 @@ TEXT = {
         "not_last": "In data/partners.yml staat 'organisations:' niet als laatste lijst; voeg de "
         "organisatie met de hand toe (templates/partner.yml).",
         "id_used": "De id '{id}' bestaat al in data/partners.yml. Geef een andere id met --id.",
+        "layout": "data/partners.yml is zo opgemaakt dat toevoegen het bestand zou breken; er is "
+        "niets veranderd. Voeg de organisatie met de hand toe (templates/partner.yml).",
         "bad_id": "Van '{name}' valt geen id te maken; geef er een met --id.",
         "added": "Toegevoegd aan data/partners.yml: '{name}' (id: {id}).",
         "next": "Vul aan wat de bron zegt (group, regions, description, roles; zie "
@@ -33,6 +35,8 @@ TEXT = {
         "not_last": "In data/partners.yml 'organisations:' is not the last list; add the "
         "organisation by hand (templates/partner.yml).",
         "id_used": "The id '{id}' already exists in data/partners.yml. Give another with --id.",
+        "layout": "data/partners.yml is laid out so that appending would break it; nothing was "
+        "changed. Add the organisation by hand (templates/partner.yml).",
         "bad_id": "No id can be made from '{name}'; give one with --id.",
         "added": "Added to data/partners.yml: '{name}' (id: {id}).",
         "next": "Add what the source says (group, regions, description, roles; see "
