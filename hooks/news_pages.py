@@ -21,7 +21,7 @@ from samen.site_data import page_language
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = build_cache.current()
     _, norm_uri = page_language(page.file.src_uri)
-    news = next((n for n in site.news.values() if n.src_uri == norm_uri), None)
+    news = site.news_of_page(norm_uri)
     if news is None:
         return html
     summary = news_page_summary(news, PageContext(site, current_language(config), page.url))

@@ -123,20 +123,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     _restore.append((plugin, pending["lang"]))
 
 
-def on_build_error(error: Exception) -> None:
-    """The Dutch pass failed: stop the English one and leave nothing behind."""
+def _abandon_child() -> None:
     global _pending
     if _pending is None:
         return
     pending, _pending = _pending, None
     with contextlib.suppress(ProcessLookupError):
         os.kill(pending["pid"], signal.SIGTERM)
-    os.waitpid(pending["pid"], 0)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pending["pid"], 0)
     shutil.rmtree(pending["staging"], ignore_errors=True)
 
 
+def on_build_error(error: Exception) -> None:
+    """The Dutch pass failed: stop the English one and leave nothing behind."""
+    _abandon_child()
+
+
 def on_shutdown() -> None:
-    """The language counts as built again, should this configuration be built once more."""
+    """Also after an interrupted build (Ctrl-C skips on_build_error): no child, no staging.
+    And the language counts as built again, should this configuration be built once more."""
+    _abandon_child()
     while _restore:
         plugin, lang = _restore.pop()
         plugin.get_language_config(lang).build = True

@@ -46,9 +46,9 @@ def _write_files(files: list[tuple[Path, str]]) -> None:
 
 # A thread writes the citation files (three per product and language) while MkDocs renders
 # the pages: creating thousands of small files is slow on some disks, and the thread waits
-# on the disk, not on the interpreter. One thread per pass, ended after its work, so none is
-# alive when hooks/parallel_languages.py forks the next build.
-_writing: Future | None = None
+# on the disk, not on the interpreter. One thread per pass, joined at the end of the pass, so
+# none is alive when hooks/parallel_languages.py forks the next build.
+_writing: tuple[ThreadPoolExecutor, Future] | None = None
 
 
 # After MkDocs has emptied site_dir (which it does after on_pre_build), before any page.
@@ -66,8 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for name, write in CITATION_FILES.items():
             citation_files.append((folder / name, write(site, product, site_url + url)))
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citation-files")
-    _writing = writer.submit(_write_files, citation_files)
-    writer.shutdown(wait=False)
+    _writing = (writer, writer.submit(_write_files, citation_files))
     return files
 
 
@@ -75,7 +74,11 @@ def _finish_writing() -> None:
     global _writing
     writing, _writing = _writing, None
     if writing is not None:
-        writing.result()  # raises what the thread raised
+        writer, result = writing
+        try:
+            result.result()  # raises what the thread raised
+        finally:
+            writer.shutdown(wait=True)  # the thread has ended
 
 
 def on_post_build(config: MkDocsConfig) -> None:

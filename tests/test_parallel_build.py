@@ -6,10 +6,10 @@ import gzip
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import MkDocsException, PluginError
 
 from conftest import REPO, build_minisite, build_site
-from samen.parallel_build import join_sitemaps
+from samen.parallel_build import join_sitemaps, merge_language_pass
 
 
 def _contents(site: Path) -> dict[str, bytes]:
@@ -55,3 +55,21 @@ def test_join_sitemaps_keeps_the_first_passes_entries_first() -> None:
     assert join_sitemaps(first, later) == (
         f"{head}\n    <url><loc>/a/</loc></url>\n    <url><loc>/en/a/</loc></url>\n</urlset>"
     )
+
+
+def test_merge_moves_the_later_pass_in_and_refuses_a_file_written_differently(
+    tmp_path: Path,
+) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for folder, text in ((site, "nl"), (staging, "en")):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets" / "same.css").write_text("body{}", encoding="utf-8")
+        (folder / "404.html").write_text(text, encoding="utf-8")
+    (staging / "en").mkdir()
+    (staging / "en" / "index.html").write_text("English", encoding="utf-8")
+    merge_language_pass(staging, site)
+    assert (site / "en" / "index.html").read_text(encoding="utf-8") == "English"
+    assert (site / "404.html").read_text(encoding="utf-8") == "nl", "the first pass's 404 stays"
+    (staging / "assets" / "same.css").write_text("body{color:red}", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"assets/same\.css"):
+        merge_language_pass(staging, site)

@@ -2,18 +2,26 @@
 
 Used by hooks/parallel_languages.py. The later pass of mkdocs-static-i18n writes its pages
 below ``<lang>/`` and, like the first pass, the theme's files and a few site-wide files at
-the root. Sequentially those root files are written twice with the same content, except
-``sitemap.xml``, which the plugin writes from every pass built so far: here the two
-sitemaps are joined instead. Files only the later pass writes (its search index) move in.
+the root. Sequentially those root files are written twice with the same content, with two
+exceptions: ``sitemap.xml``, which the plugin writes from every pass built so far (here the
+two sitemaps are joined), and ``404.html``, where every pass writes the first pass's
+bilingual page (hooks/material_html_fixes.py; the child, forked before that page existed,
+writes its own, which is dropped). Any other file both passes wrote differently is an error:
+the sequential build would have kept the later one. Files only the later pass writes (its
+search index) move in.
 """
 
 from __future__ import annotations
 
+import filecmp
 import gzip
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 SITEMAP = "sitemap.xml"
+FIRST_PASS_WINS = "404.html"
 
 
 def join_sitemaps(first: str, later: str) -> str:
@@ -37,7 +45,15 @@ def merge_language_pass(staging: Path, site_dir: Path) -> None:
             if relative.as_posix() in (SITEMAP, f"{SITEMAP}.gz"):
                 continue
             if target.exists():
-                continue  # written by both passes alike (theme files, the bilingual 404 page)
+                if relative.as_posix() != FIRST_PASS_WINS and not filecmp.cmp(
+                    source, target, shallow=False
+                ):
+                    raise PluginError(
+                        f"{relative}: beide talen schreven dit bestand verschillend / both "
+                        "languages wrote this file differently (build with "
+                        "SAMEN_SEQUENTIAL_BUILD=1, and see hooks/samen/parallel_build.py)."
+                    )
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
     later_sitemap = staging / SITEMAP

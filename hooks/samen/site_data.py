@@ -212,6 +212,14 @@ class SiteData:
         """The product whose Dutch page is ``norm_uri`` (None for other pages)."""
         return self._products_by_src_uri.get(norm_uri)
 
+    @cached_property
+    def _news_by_src_uri(self) -> dict[str, NewsItem]:
+        return {n.src_uri: n for n in self.news.values()}
+
+    def news_of_page(self, norm_uri: str) -> NewsItem | None:
+        """The news item whose Dutch page is ``norm_uri`` (None for other pages)."""
+        return self._news_by_src_uri.get(norm_uri)
+
     def related_products(self, product: Product, limit: int = 5) -> list[Product]:
         """The product's own ``related`` list first, then others sharing a leernetwerk or theme."""
         explicit = [self.products[i] for i in product.meta.related]
