@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import PAYLOADS, REPO, build_minisite, edit, problems_of, read, write_payloads
 from samen import indicators
 from samen.build_date import build_date
-from samen.problems import Problem
+from samen.problems import ContentError, Problem
 from samen.site_data import load_site_data
 
 BUILD_DATE = "2025-06-15"
@@ -57,6 +57,11 @@ def test_build_date_is_read_in_one_place() -> None:
         2025, 6, 15
     )
     assert isinstance(build_date({}), dt.date)
+    for environ in ({"SAMEN_BUILD_DATE": "15-06-2025"}, {"SOURCE_DATE_EPOCH": "gisteren"}):
+        with pytest.raises(ContentError) as caught:
+            build_date(environ)
+        (problem,) = caught.value.problems
+        assert next(iter(environ)) in problem.file and "bouwdatum" in problem.nl
 
 
 # --- indicators, computed without MkDocs ------------------------------------------------
