@@ -266,3 +266,20 @@ def test_the_liso_json_schema_rejects_what_the_build_rejects() -> None:
     del broken["kernelementen"][0]["questions"]["starten"][0]["text"]
     broken["scale"][0]["labl"] = {"nl": "x", "en": "x"}
     assert len(list(validator.iter_errors(broken))) == 2
+
+
+def test_ids_that_would_give_the_tool_one_html_id_twice_are_reported(minisite: Path) -> None:
+    # Question "vraagstuk-1" would share its HTML id with answer 1 of question "vraagstuk".
+    edit(
+        minisite / "data" / "liso.yml",
+        "        - id: vraagstuk\n",
+        "        - id: vraagstuk-1\n          text: {nl: Extra?, en: Extra?}\n"
+        "        - id: vraagstuk\n",
+    )
+    clashes = [
+        p for p in problems_of(minisite) if "liso-starten-community-context-vraagstuk-1" in p.nl
+    ]
+    assert len(clashes) == 1
+    (clash,) = clashes
+    assert clash.file == "data/liso.yml" and clash.line is not None
+    assert "questions" in clash.field and "HTML id" in clash.en

@@ -764,6 +764,52 @@ def _check_liso(liso: LisoFile, document: YamlDocument) -> list[Problem]:
                 )
                 continue
             problems.extend(_duplicates(document, questions, [*loc, route], "vraag/question"))
+    problems.extend(_liso_html_id_clashes(liso, document))
+    return problems
+
+
+# Ids the tool's page gives to its own parts (overrides/fragments/liso-tool.html).
+_LISO_FIXED_IDS = ("liso-bewaren", "liso-profiel", "liso-profiel-titel")
+
+
+def _liso_html_id_clashes(liso: LisoFile, document: YamlDocument) -> list[Problem]:
+    """The tool builds HTML ids and form names by joining ids with hyphens, which ids may
+    contain themselves: element "gedeelde" with question "visie-doel" and element
+    "gedeelde-visie" with question "doel" would share a radio group. Each id must be unique."""
+    owners: dict[str, list[str | int]] = {name: ["<tool>"] for name in _LISO_FIXED_IDS}
+    problems: list[Problem] = []
+
+    def claim(html_id: str, loc: list[str | int]) -> None:
+        if html_id not in owners:
+            owners[html_id] = loc
+            return
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(loc),
+                field_path(loc),
+                f"deze id geeft in de tool dezelfde HTML-id '{html_id}' als "
+                f"{field_path(owners[html_id])}, zodat antwoorden door elkaar lopen.",
+                f"this id gives the tool the same HTML id '{html_id}' as "
+                f"{field_path(owners[html_id])}, so answers would mix.",
+                "een id die niet gelijk is aan een andere id met een koppelteken erbij",
+                "an id that is not another id joined with a hyphen",
+                "id: samenwerking (in plaats van / instead of gedeelde-visie)",
+            )
+        )
+
+    scale = [point.value for point in liso.scale]
+    for r_index, route in enumerate(liso.routes):
+        for suffix in ("", "-titel"):
+            claim(f"liso-{route.id}{suffix}", ["routes", r_index, "id"])
+        claim(f"liso-route-{route.id}", ["routes", r_index, "id"])
+        for e_index, element in enumerate(liso.kernelementen):
+            claim(f"liso-{route.id}-{element.id}", ["kernelementen", e_index, "id"])
+            for q_index, question in enumerate(element.questions.get(route.id) or []):
+                loc = ["kernelementen", e_index, "questions", route.id, q_index, "id"]
+                qid = f"liso-{route.id}-{element.id}-{question.id}"
+                for html_id in (qid, f"{qid}-notitie", *(f"{qid}-{value}" for value in scale)):
+                    claim(html_id, loc)
     return problems
 
 
