@@ -294,3 +294,16 @@ def test_new_news_creates_both_languages_passes_check_and_builds(minisite: Path,
         "2024-03-01", "--source", "x", "--product", "bestaat-niet",
     )  # fmt: skip
     assert code == 1 and "Unknown knowledge product 'bestaat-niet'" in out
+
+
+@pytest.mark.parametrize("kind", ["product", "partner", "event", "news"])
+def test_an_id_the_checks_would_refuse_is_refused_before_anything_is_written(
+    minisite: Path, capsys, kind: str
+) -> None:
+    before = {p: p.read_bytes() for p in minisite.rglob("*") if p.is_file()}
+    with pytest.raises(SystemExit) as exit_:
+        main(["--root", str(minisite), "new", kind, "Een titel", "--id", "Een Titel"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "geen geldige id" in err and "not a valid id" in err
+    assert {p: p.read_bytes() for p in minisite.rglob("*") if p.is_file()} == before

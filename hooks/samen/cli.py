@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -28,6 +29,7 @@ from samen.editor_schemas import editor_schemas, vscode_settings
 from samen.new_activity import ACTIVITY_TYPES, add_event, new_news
 from samen.new_partner import RELATIONS, add_partner
 from samen.problems import ContentError
+from samen.schemas import SLUG_PATTERN
 from samen.site_data import load_site_data, page_language
 
 TEXT = {
@@ -124,6 +126,17 @@ summary: >-
 Describe here, in your own words, what the product is, where it comes from and what readers
 get out of it. The site adds the summary, the details and the citation itself.
 """
+
+
+def _slug_argument(value: str) -> str:
+    """An id given with --id must be what the checks accept, before anything is written."""
+    if re.fullmatch(SLUG_PATTERN, value):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"'{value}' is geen geldige id: alleen kleine letters, cijfers en koppeltekens, "
+        f"bijvoorbeeld de-kracht-van-het-gewone / '{value}' is not a valid id: only lower-case "
+        "letters, digits and hyphens, for example de-kracht-van-het-gewone"
+    )
 
 
 def new_product(root: Path, title: str, product_id: str | None, lang: str) -> int:
@@ -289,7 +302,9 @@ def parser() -> argparse.ArgumentParser:
     )
     product.add_argument("title", help="de exacte titel / the exact title")
     product.add_argument(
-        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+        "--id",
+        type=_slug_argument,
+        help="eigen id (anders uit de titel) / own id (otherwise from the title)",
     )
     partner = kinds.add_parser(
         "partner",
@@ -314,7 +329,9 @@ def parser() -> argparse.ArgumentParser:
         help="relatie met SAMEN / relation to SAMEN (partner)",
     )
     partner.add_argument(
-        "--id", help="eigen id (anders uit de naam) / own id (otherwise from the name)"
+        "--id",
+        type=_slug_argument,
+        help="eigen id (anders uit de naam) / own id (otherwise from the name)",
     )
     event = kinds.add_parser(
         "event",
@@ -334,7 +351,9 @@ def parser() -> argparse.ArgumentParser:
     )
     event.add_argument("--title-en", help="de Engelse titel / the English title")
     event.add_argument(
-        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+        "--id",
+        type=_slug_argument,
+        help="eigen id (anders uit de titel) / own id (otherwise from the title)",
     )
     news = kinds.add_parser(
         "news",
@@ -357,7 +376,9 @@ def parser() -> argparse.ArgumentParser:
         help="kennisproduct waar het over gaat (mag vaker) / product it concerns (repeatable)",
     )
     news.add_argument(
-        "--id", help="eigen id (anders uit de titel) / own id (otherwise from the title)"
+        "--id",
+        type=_slug_argument,
+        help="eigen id (anders uit de titel) / own id (otherwise from the title)",
     )
     report = commands.add_parser(
         "translations",
