@@ -137,8 +137,10 @@ def test_agenda_lists_upcoming_and_past_with_filters_and_ics(built: Path) -> Non
         assert "jaarconferentie" in selects["type"] and "overig" not in selects["type"]
         item = page.select_one('li[data-samen-filter-item] h3[id="jaarconferentie-2025"]').parent
         assert item["data-type"] == "jaarconferentie" and item["data-leernetwerk"] == ""
-        # Every upcoming item's .ics link leads to a file; a past one offers none.
-        assert len(upcoming.select("a[download]")) == 3 and not past.select("a[download]")
+        # Every item has its .ics file; only one still to come invites to add it to a calendar.
+        assert len(upcoming.select("a[download]")) == 3 and len(past.select("a[download]")) == 7
+        past_label = "Agendabestand (.ics)" if not prefix else "Calendar file (.ics)"
+        assert {a.get_text() for a in past.select("a[download]")} == {past_label}
         for link in page.select("a[download]"):
             target = (built / prefix / "agenda" / link["href"]).resolve()
             assert target.is_file(), link["href"]
