@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from samen import build_cache
 from samen.i18n import current_language
-from samen.rendering import PageContext, news_page_summary
+from samen.rendering import PageContext, around_title, news_page_summary
 from samen.site_data import page_language
 
 
@@ -25,7 +25,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if news is None:
         return html
     summary = news_page_summary(news, PageContext(site, current_language(config), page.url))
-    head, separator, rest = html.partition("</h1>")
-    if not separator:
-        return summary + html
-    return head + separator + summary + rest
+    return around_title(html, summary)

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from samen import build_cache
 from samen.i18n import current_language
-from samen.rendering import PageContext, product_page_parts
+from samen.rendering import PageContext, around_title, product_page_parts
 from samen.site_data import page_language
 
 
@@ -29,7 +29,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     context = PageContext(site, current_language(config), page.url)
     site_url = config.site_url or "/"
     summary, related = product_page_parts(product, context, Path(config.docs_dir), site_url)
-    head, separator, rest = html.partition("</h1>")
-    if not separator:
-        return summary + html + related
-    return head + separator + summary + rest + related
+    return around_title(html, summary, related)

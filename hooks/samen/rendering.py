@@ -145,6 +145,14 @@ def _download_links(product: Product, context: PageContext, docs_dir: Path) -> l
     return links
 
 
+def around_title(html: str, below_title: str, at_end: str = "") -> str:
+    """A page's HTML with ``below_title`` right after its ``<h1>`` (or first, without one)."""
+    head, separator, rest = html.partition("</h1>")
+    if not separator:
+        return below_title + html + at_end
+    return head + separator + below_title + rest + at_end
+
+
 def product_page_parts(
     product: Product, context: PageContext, docs_dir: Path, site_url: str
 ) -> tuple[str, str]:
