@@ -6,17 +6,14 @@
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
+import { checker } from './util.mjs';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 if (!values.site) {
   console.error('usage: node tests/browser/agenda.mjs --site <dir>');
   process.exit(2);
 }
-const failures = [];
-function check(condition, message) {
-  if (!condition) failures.push(message);
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
-}
+const { failures, check } = checker();
 
 const server = await startServer(values.site);
 const browser = await launchBrowser();

@@ -7,17 +7,14 @@
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
+import { checker } from './util.mjs';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 if (!values.site) {
   console.error('usage: node tests/browser/keyboard.mjs --site <dir>');
   process.exit(2);
 }
-const failures = [];
-function check(condition, message) {
-  if (!condition) failures.push(message);
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
-}
+const { failures, check } = checker();
 const active = (page) => page.evaluate(() => {
   const e = document.activeElement;
   const box = e.getBoundingClientRect();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
+import { checker } from './util.mjs';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, snapshot: { type: 'string' } } });
 if (!values.site) {
@@ -25,11 +26,7 @@ const TOOL_EN = '/en/liso/starten-of-evalueren/';
 const require = createRequire(import.meta.url);
 const AXE = await readFile(path.join(path.dirname(require.resolve('axe-core/package.json')), 'axe.min.js'), 'utf8');
 
-const failures = [];
-function check(condition, message) {
-  if (!condition) failures.push(message);
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
-}
+const { failures, check } = checker();
 
 // The answer pattern for question number i (0-based) of a route; null leaves it unanswered.
 const PATTERNS = {

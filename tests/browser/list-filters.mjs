@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
+import { checker } from './util.mjs';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } } });
 if (!values.site) {
@@ -19,11 +20,7 @@ const field = { thema: (p) => p.themes.map((t) => t.id), leernetwerk: (p) => p.l
   type: (p) => [p.type.id], doelgroep: (p) => p.audiences.map((a) => a.id), jaar: (p) => (p.year ? [String(p.year)] : []) };
 const expected = (filters) => products.filter((p) => Object.entries(filters).every(([k, v]) => field[k](p).includes(v))).length;
 
-const failures = [];
-function check(condition, message) {
-  if (!condition) failures.push(message);
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
-}
+const { failures, check } = checker();
 
 const server = await startServer(values.site);
 const browser = await launchBrowser();

@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from './serve.mjs';
+import { checker } from './util.mjs';
 
 const { values } = parseArgs({
   options: { site: { type: 'string' }, payload: { type: 'string' }, query: { type: 'string' } },
@@ -19,11 +20,7 @@ if (!values.site) {
   process.exit(2);
 }
 
-const failures = [];
-function check(condition, message) {
-  if (!condition) failures.push(message);
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
-}
+const { failures, check } = checker();
 
 const server = await startServer(values.site);
 const browser = await launchBrowser();

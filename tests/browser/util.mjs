@@ -79,3 +79,14 @@ export async function writeJson(file, data) {
 export function plural(n, word, many = word + 's') {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/* The interaction checks' verdicts: each printed as it comes ("ok  " or "FAIL"), failures
+   kept for the script's closing line. */
+export function checker() {
+  const failures = [];
+  const check = (condition, message) => {
+    if (!condition) failures.push(message);
+    console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
+  };
+  return { failures, check };
+}
