@@ -272,3 +272,39 @@ def test_every_problem_is_reported_in_one_run(minisite: Path) -> None:
         ("docs/producten/testhandreiking.md", "type"),
         (PRODUCT, "status"),
     ], [p.format() for p in problems]
+
+
+def _relpath_link(from_url: str, to_url: str) -> str:
+    """The link as posixpath.relpath computes it: the reference for relative_url."""
+    import posixpath
+
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    link = posixpath.relpath(to_url.rstrip("/") or ".", start or ".")
+    if to_url.endswith("/") or to_url == "":
+        link = link.rstrip("/") + "/" if link != "." else "./"
+    return link
+
+
+def test_relative_urls_are_the_links_relpath_gives() -> None:
+    from samen.urls import relative_url
+
+    urls = [
+        "",
+        "producten/",
+        "producten/x/",
+        "producten/x/cite.bib",
+        "en/",
+        "en/producten/x/",
+        "en/producten/y/",
+        "over/regio/",
+        "api/v1/producten.json",
+        "en/api/v1/producten.json",
+        "404.html",
+        "bestanden/a.pdf",
+        "producten/xy/",
+    ]
+    for here in urls:
+        for there in urls:
+            assert relative_url(here, there) == _relpath_link(here, there), (here, there)
+    assert relative_url("en/producten/x/", "producten/y/") == "../../../producten/y/"
+    assert relative_url("producten/x/", "producten/x/") == "./"

@@ -17,6 +17,7 @@ from typing import get_args
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from samen import charts, citation, indicators
 from samen.calendar import activity_file, feed_file
@@ -65,29 +66,58 @@ def _thousands(value: int, lang: str) -> str:
 
 
 def render_fragment(template: str, context: PageContext, **values: object) -> str:
-    return (
-        environment()
-        .get_template(template)
-        .render(
-            site=context.site,
-            lang=context.lang,
-            t=ui_text(context.lang),
-            link=context.link,
-            product_date=lambda product: product_date(product, context.lang),
-            long_date=lambda date: long_date(date, context.lang),
-            ics=lambda activity: relative_url(
-                context.page_url, activity_file(activity, context.lang)
-            ),
-            group_label=lambda group_id: next(
-                g.label.get(context.lang) for g in context.site.partners.groups if g.id == group_id
-            ),
-            perspective_list=lambda ids: ", ".join(
-                ui_text(context.lang)["perspective_" + i] for i in ids
-            ),
-            agenda_years=indicators.agenda_years,
-            **values,
+    variables: dict[str, object] = {
+        "site": context.site,
+        "lang": context.lang,
+        "t": ui_text(context.lang),
+        "link": context.link,
+        "card": lambda product, heading_level: product_card(context, product, heading_level),
+        "product_date": lambda product: product_date(product, context.lang),
+        "long_date": lambda date: long_date(date, context.lang),
+        "ics": lambda activity: relative_url(
+            context.page_url, activity_file(activity, context.lang)
+        ),
+        "group_label": lambda group_id: next(
+            g.label.get(context.lang) for g in context.site.partners.groups if g.id == group_id
+        ),
+        "perspective_list": lambda ids: ", ".join(
+            ui_text(context.lang)["perspective_" + i] for i in ids
+        ),
+        "agenda_years": indicators.agenda_years,
+    }
+    variables.update(values)
+    return environment().get_template(template).render(variables)
+
+
+# The catalogue, the pages per theme and type and the leernetwerk pages hold every product
+# card, and rendering each card through Jinja on each of those pages was most of their time.
+# A card is the same on every page but for the link to its product, so it is rendered once
+# per build, language and heading level with a stand-in link, which each page replaces.
+_CARD_LINK = "samen-card-link"
+_cards: tuple[SiteData, dict[tuple[str, str, int], tuple[str, str]]] | None = None
+
+
+def product_card(context: PageContext, product: Product, heading_level: int) -> Markup:
+    """The inside of a product's card (overrides/fragments/product-card.html) on this page."""
+    global _cards
+    if _cards is None or _cards[0] is not context.site:
+        _cards = (context.site, {})
+    key = (product.id, context.lang, heading_level)
+    parts = _cards[1].get(key)
+    if parts is None:
+        html = render_fragment(
+            "product-card.html",
+            context,
+            product=product,
+            heading_level=heading_level,
+            link=lambda norm_uri: _CARD_LINK,
         )
-    )
+        # The link is the card's first value: nothing from the content comes before it.
+        before, found, after = html.partition(_CARD_LINK)
+        assert found, "product-card.html must link to the product"
+        parts = _cards[1][key] = (before, after)
+    before, after = parts
+    return Markup(before + str(escape(context.link(product.src_uri))) + after)
 
 
 # English pages write dates the British way (6 November 2023), as their text does; babel's

@@ -173,7 +173,7 @@ class SiteData:
     today: dt.date  # the build date: activities before it are past, from it on upcoming
 
     def term(self, vocabulary: str, term_id: str) -> Term:
-        return next(t for t in getattr(self.taxonomy, vocabulary) if t.id == term_id)
+        return self._terms[vocabulary, term_id]
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         return self.term(vocabulary, term_id).label.get(lang)
@@ -203,6 +203,15 @@ class SiteData:
         return tuple(
             sorted(self.products.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
         )
+
+    @cached_property
+    def _terms(self) -> dict[tuple[str, str], Term]:
+        # Every card shows four or five labels: some fifty thousand look-ups per language.
+        return {
+            (vocabulary, term.id): term
+            for vocabulary in Taxonomy.model_fields
+            for term in getattr(self.taxonomy, vocabulary)
+        }
 
     @cached_property
     def _products_by_src_uri(self) -> dict[str, Product]:
