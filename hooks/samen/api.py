@@ -213,7 +213,8 @@ def api_files(site: SiteData, lang: str, base_url: str) -> dict[str, ApiModel]:
 
 
 def to_json(model: ApiModel) -> str:
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    # pydantic's own serialiser: the same text as json.dumps(indent=1), several times faster.
+    return model.model_dump_json(indent=1) + "\n"
 
 
 def json_schemas() -> dict[str, str]:

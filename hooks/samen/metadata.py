@@ -55,7 +55,7 @@ def json_ld(site: SiteData, product: Product, lang: str, url: str, site_url: str
         data["license"] = meta.license
     if meta.links:
         data["sameAs"] = [link.url for link in meta.links]
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: no indent
     # "<" never appears raw, so "</script>" in editor text cannot end the element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

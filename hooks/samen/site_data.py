@@ -179,7 +179,7 @@ class SiteData:
         return self.term(vocabulary, term_id).label.get(lang)
 
     def organisation_by_id(self, org_id: str) -> Organisation:
-        return next(o for o in self.partners.organisations if o.id == org_id)
+        return self._organisations[org_id]
 
     def role_label(self, role_id: str, lang: str) -> str:
         return next(r.label.get(lang) for r in self.partners.roles if r.id == role_id)
@@ -212,6 +212,10 @@ class SiteData:
             for vocabulary in Taxonomy.model_fields
             for term in getattr(self.taxonomy, vocabulary)
         }
+
+    @cached_property
+    def _organisations(self) -> dict[str, Organisation]:
+        return {o.id: o for o in self.partners.organisations}
 
     @cached_property
     def _products_by_src_uri(self) -> dict[str, Product]:
