@@ -65,11 +65,21 @@ def test_merge_moves_the_later_pass_in_and_refuses_a_file_written_differently(
         (folder / "assets").mkdir(parents=True)
         (folder / "assets" / "same.css").write_text("body{}", encoding="utf-8")
         (folder / "404.html").write_text(text, encoding="utf-8")
-    (staging / "en").mkdir()
+    (staging / "en" / "producten" / "x").mkdir(parents=True)
     (staging / "en" / "index.html").write_text("English", encoding="utf-8")
+    (staging / "en" / "producten" / "x" / "cite.bib").write_text("@misc{x}", encoding="utf-8")
+    (staging / "assets" / "only-later.js").write_text("1", encoding="utf-8")
     merge_language_pass(staging, site)
     assert (site / "en" / "index.html").read_text(encoding="utf-8") == "English"
+    assert (site / "en" / "producten" / "x" / "cite.bib").read_text(encoding="utf-8") == "@misc{x}"
+    assert (site / "assets" / "only-later.js").exists(), "into a folder both passes wrote"
+    assert (site / "assets" / "same.css").exists()
     assert (site / "404.html").read_text(encoding="utf-8") == "nl", "the first pass's 404 stays"
     (staging / "assets" / "same.css").write_text("body{color:red}", encoding="utf-8")
     with pytest.raises(PluginError, match=r"assets/same\.css"):
+        merge_language_pass(staging, site)
+    (staging / "assets" / "same.css").write_text("body{}", encoding="utf-8")
+    (staging / "assets" / "sub").write_text("a file where the first pass wrote a folder", "utf-8")
+    (site / "assets" / "sub").mkdir()
+    with pytest.raises(PluginError, match=r"assets/sub"):
         merge_language_pass(staging, site)

@@ -35,42 +35,45 @@ def _gzip_mtime(path: Path) -> int:
     return int.from_bytes(path.read_bytes()[4:8], "little")
 
 
+def _move_in(source: Path, target: Path, staging: Path) -> None:
+    """Move ``source`` (under ``staging``) to ``target``: whole folders where none is there."""
+    if not target.exists():
+        # One rename for a whole folder (all of en/): thousands of files, one system call.
+        os.replace(source, target)
+        return
+    if source.is_dir() and target.is_dir():
+        for child in source.iterdir():
+            _move_in(child, target / child.name, staging)
+        return
+    relative = source.relative_to(staging).as_posix()
+    if relative in (SITEMAP, f"{SITEMAP}.gz", FIRST_PASS_WINS):
+        return
+    if source.is_dir() or target.is_dir() or not filecmp.cmp(source, target, shallow=False):
+        raise PluginError(
+            f"{relative}: beide talen schreven dit bestand verschillend / both "
+            "languages wrote this file differently (build with "
+            "SAMEN_SEQUENTIAL_BUILD=1, and see hooks/samen/parallel_build.py)."
+        )
+
+
 def merge_language_pass(staging: Path, site_dir: Path) -> None:
     """Move what the later pass wrote into ``staging`` into ``site_dir``."""
-    for folder, _, names in os.walk(staging):
-        for name in names:
-            source = Path(folder) / name
-            relative = source.relative_to(staging)
-            target = site_dir / relative
-            if relative.as_posix() in (SITEMAP, f"{SITEMAP}.gz"):
-                continue
-            if target.exists():
-                if relative.as_posix() != FIRST_PASS_WINS and not filecmp.cmp(
-                    source, target, shallow=False
-                ):
-                    raise PluginError(
-                        f"{relative}: beide talen schreven dit bestand verschillend / both "
-                        "languages wrote this file differently (build with "
-                        "SAMEN_SEQUENTIAL_BUILD=1, and see hooks/samen/parallel_build.py)."
-                    )
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
     later_sitemap = staging / SITEMAP
-    if later_sitemap.exists():
+    sitemap_text = later_sitemap.read_text(encoding="utf-8") if later_sitemap.exists() else None
+    sitemap_mtime = _gzip_mtime(staging / f"{SITEMAP}.gz") if later_sitemap.exists() else 0
+    for child in staging.iterdir():
+        if child.name in (SITEMAP, f"{SITEMAP}.gz"):
+            continue
+        _move_in(child, site_dir / child.name, staging)
+    if sitemap_text is not None:
         sitemap = site_dir / SITEMAP
-        joined = join_sitemaps(
-            sitemap.read_text(encoding="utf-8"), later_sitemap.read_text(encoding="utf-8")
-        )
+        joined = join_sitemaps(sitemap.read_text(encoding="utf-8"), sitemap_text)
         sitemap.write_text(joined, encoding="utf-8")
         # As MkDocs writes it, with the later pass's build time, as the sequential build does.
         with (
             open(site_dir / f"{SITEMAP}.gz", "wb") as raw,
             gzip.GzipFile(
-                fileobj=raw,
-                filename=f"{SITEMAP}.gz",
-                mode="wb",
-                mtime=_gzip_mtime(staging / f"{SITEMAP}.gz"),
+                fileobj=raw, filename=f"{SITEMAP}.gz", mode="wb", mtime=sitemap_mtime
             ) as compressed,
         ):
             compressed.write(joined.encode("utf-8"))
