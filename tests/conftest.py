@@ -26,11 +26,17 @@ MINISITE_NAV = [
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_site(project: Path, site_dir: Path, nav: list | None = None) -> Path:
-    """Build ``project/docs`` (with ``project/data``) using the real mkdocs.yml and hooks."""
-    overrides = {"docs_dir": str(project / "docs"), "site_dir": str(site_dir), "strict": True}
+def build_site(
+    project: Path, site_dir: Path, nav: list | None = None, without_hooks: tuple[str, ...] = ()
+) -> Path:
+    """Build ``project/docs`` (with ``project/data``) using the real mkdocs.yml and hooks
+    (less the hook files named in ``without_hooks``)."""
+    overrides: dict = {"docs_dir": str(project / "docs"), "site_dir": str(site_dir), "strict": True}
     if nav is not None:
         overrides["nav"] = nav
+    if without_hooks:
+        hooks = load_config(config_file=str(REPO / "mkdocs.yml"))["hooks"]
+        overrides["hooks"] = [h for h in hooks if Path(h).name not in without_hooks]
     config = load_config(config_file=str(REPO / "mkdocs.yml"), **overrides)
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -1,0 +1,72 @@
+"""Hook: render Material's sidebar navigation once for all pages outside the nav.
+
+Material renders the whole navigation into every page, and at 1000 products that was about
+a seventh of each language pass. Products and news items are outside the nav (``not_in_nav``
+in mkdocs.yml): on those pages no nav item is active, so their navigation differs only in
+its relative links, and those are the same for every page in one folder. overrides/main.html
+asks ``samen_shared_nav()`` for the navigation instead of including ``partials/nav.html``;
+it renders that partial once per folder and pass and hands out the same HTML after that.
+Pages in the nav get their own, rendered as usual. Without this hook (the benchmark's stock
+build) the template includes the partial itself; a test compares both builds byte for byte.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+_NAV_TEMPLATE = "partials/nav.html"
+
+
+class SharedNavigation:
+    """The navigation HTML of the pages outside the nav of one language pass, by folder."""
+
+    def __init__(self, nav: Navigation) -> None:
+        self._nav_files = {page.file.src_uri for page in nav.pages}
+        self._nav_urls = [page.url for page in nav.pages]
+        self._by_folder: dict[str, Markup] = {}
+
+    def _folder(self, page: Page | None) -> str | None:
+        """The key the page's navigation is shared under, or None when it needs its own."""
+        if page is None or page.file is None:
+            return None  # a template without a page of its own (404.html, say)
+        if page.file.src_uri in self._nav_files:
+            return None  # its own item (and those above it) are marked active
+        if any(url.startswith(page.url) for url in self._nav_urls):
+            return None  # a nav link below the page itself would be relative to it alone
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    @pass_context
+    def __call__(self, context: Context) -> Markup:
+        page = context.get("page")
+        folder = self._folder(page)
+        if folder is not None and folder in self._by_folder:
+            return self._by_folder[folder]
+        # As `{% include %}` renders it: a new context of the including template's variables.
+        template = context.environment.get_template(_NAV_TEMPLATE)
+        html = Markup("".join(template.root_render_func(template.new_context(context.get_all()))))
+        if folder is not None:
+            self._by_folder[folder] = html
+        return html
+
+
+_nav: Navigation | None = None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # A new one every pass: the other language has its own navigation.
+    env.globals["samen_shared_nav"] = SharedNavigation(_nav) if _nav is not None else None
+    return env
