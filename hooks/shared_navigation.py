@@ -1,11 +1,12 @@
-"""Hook: render Material's sidebar navigation once for all pages outside the nav.
+"""Hook: render Material's navigation (sidebar and tabs) once for all pages outside the nav.
 
 Material renders the whole navigation into every page, and at 1000 products that was about
 a seventh of each language pass. Products and news items are outside the nav (``not_in_nav``
 in mkdocs.yml): on those pages no nav item is active, so their navigation differs only in
 its relative links, and those are the same for every page in one folder. overrides/main.html
-asks ``samen_shared_nav()`` for the navigation instead of including ``partials/nav.html``;
-it renders that partial once per folder and pass and hands out the same HTML after that.
+asks ``samen_shared_nav(partial)`` for ``partials/nav.html`` and ``partials/tabs.html``
+instead of including them; each is rendered once per folder and pass, and the same HTML is
+handed out after that.
 Pages in the nav get their own, rendered as usual. Without this hook (the benchmark's stock
 build) the template includes the partial itself; a test compares both builds byte for byte.
 """
@@ -22,8 +23,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-_NAV_TEMPLATE = "partials/nav.html"
-
 
 class SharedNavigation:
     """The navigation HTML of the pages outside the nav of one language pass, by folder."""
@@ -31,7 +30,7 @@ class SharedNavigation:
     def __init__(self, nav: Navigation) -> None:
         self._nav_files = {page.file.src_uri for page in nav.pages}
         self._nav_urls = [page.url for page in nav.pages]
-        self._by_folder: dict[str, Markup] = {}
+        self._by_folder: dict[tuple[str, str], Markup] = {}
 
     def _folder(self, page: Page | None) -> str | None:
         """The key the page's navigation is shared under, or None when it needs its own."""
@@ -44,16 +43,16 @@ class SharedNavigation:
         return posixpath.dirname(page.url.rstrip("/"))
 
     @pass_context
-    def __call__(self, context: Context) -> Markup:
-        page = context.get("page")
-        folder = self._folder(page)
-        if folder is not None and folder in self._by_folder:
-            return self._by_folder[folder]
+    def __call__(self, context: Context, partial: str) -> Markup:
+        folder = self._folder(context.get("page"))
+        key = (partial, folder) if folder is not None else None
+        if key is not None and key in self._by_folder:
+            return self._by_folder[key]
         # As `{% include %}` renders it: a new context of the including template's variables.
-        template = context.environment.get_template(_NAV_TEMPLATE)
+        template = context.environment.get_template(partial)
         html = Markup("".join(template.root_render_func(template.new_context(context.get_all()))))
-        if folder is not None:
-            self._by_folder[folder] = html
+        if key is not None:
+            self._by_folder[key] = html
         return html
 
 
