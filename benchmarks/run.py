@@ -1,7 +1,7 @@
 """Benchmark: build time, memory, output and search at N products, against stock MkDocs.
 
-For every N it generates a realistic site (benchmarks/generate.py) and builds it three
-times, each in a fresh process (benchmarks/build_once.py), in the same run so that ratios
+For every N it generates a realistic site (benchmarks/generate.py) and builds it four
+ways, each in a fresh process (benchmarks/build_once.py), in the same run so that ratios
 hold on a noisy machine:
 
 - ``ours``: our full configuration and hooks, Dutch and English, as ``mkdocs build`` runs

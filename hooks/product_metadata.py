@@ -38,10 +38,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"  {head}\n</head>", 1)
 
 
-def _write_files(files: list[tuple[Path, str]]) -> None:
-    for path, text in files:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+def _write_files(folders: list[tuple[Path, dict[str, str]]]) -> None:
+    for folder, files in folders:
+        folder.mkdir(parents=True, exist_ok=True)  # once for the three files in it
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
 
 
 # A thread writes the citation files (three per product and language) while MkDocs renders
@@ -62,9 +63,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not citable(product):
             continue
         url = page_url(product.src_uri, lang)
-        folder = Path(config.site_dir) / url
-        for name, write in CITATION_FILES.items():
-            citation_files.append((folder / name, write(site, product, site_url + url)))
+        texts = {
+            name: write(site, product, site_url + url) for name, write in CITATION_FILES.items()
+        }
+        citation_files.append((Path(config.site_dir) / url, texts))
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citation-files")
     _writing = (writer, writer.submit(_write_files, citation_files))
     return files
