@@ -385,11 +385,12 @@ class Preview:
             self.catch_up = None
             if code != 0:
                 shutil.rmtree(target, ignore_errors=True)
+                # What this process keeps is still the site as it was built plus the pages
+                # updated since, so the next save can be quick again (and retries this).
                 log.error(
                     "De volledige bouw is mislukt (zie de meldingen hierboven); het voorbeeld "
                     "toont de bijgewerkte pagina's. Herstel de fout en bewaar opnieuw."
                 )
-                self.needs_full = True
                 return
             assert self.built is not None
             self._switch_to(target)
@@ -468,6 +469,8 @@ def build_into(config_file: str | None, site_dir: str, site_url: str) -> int:
     except Abort as error:
         print(error.format_message(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C reaches this process too; the preview says it stops
+        return 130
     finally:
         config.plugins.on_shutdown()
     return 0
