@@ -26,10 +26,12 @@ build: setup
 serve: build
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-# While editing Dutch pages: the Dutch site only, rebuilt on every change. (English pages
-# need the full `make serve`: the site's own links assume Dutch at / and English at /en/.)
+# While editing Dutch pages: the Dutch site only. A saved page shows at once (only that page,
+# and the listings, are rendered again), the rest of the site follows a few seconds later
+# (hooks/samen/preview.py). English pages need the full `make serve`: the site's own links
+# assume Dutch at / and English at /en/.
 serve-fast: setup
-	SAMEN_ONLY_LANGUAGE=nl $(BIN)/mkdocs serve -a 127.0.0.1:8000
+	SAMEN_ONLY_LANGUAGE=nl $(BIN)/python -m samen.preview -a 127.0.0.1:8000
 
 browser-setup:
 	bash scripts/install-system-deps.sh

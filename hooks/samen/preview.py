@@ -1,0 +1,511 @@
+"""``python -m samen.preview``: the editors' preview, quick after saving a page.
+
+``mkdocs serve`` rebuilds the whole site after every change: at 1000 products an edited
+product page shows after 7 s (Dutch only) to 15 s (both languages). ``--dirty`` does not
+help here: it logs a warning on every build, which ``strict: true`` turns into an abort,
+it leaves unread pages without titles, and our search index would hold only the pages it
+re-rendered.
+
+This preview builds the whole site once, keeps what that build made (config, files, nav,
+Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
+
+- When only existing pages of the site changed, it reloads and validates the content data,
+  renders just those pages through MkDocs' own page pipeline (every plugin and hook event
+  of a page runs), plus the pages that list products when a front matter changed, and lets
+  the browsers reload. A full build then runs in a second process, into a folder of its
+  own, so the served site stays whole and answers at once meanwhile (MkDocs' server holds
+  back every request while a build runs in the server's process); when it is done, the
+  server switches to it and the browsers reload again. Saving once more while it runs
+  stops it and starts it again after the quick update.
+- Anything else (a new, deleted or renamed file, ``data/``, ``overrides/``,
+  ``mkdocs.yml``), and every change while both languages are built, gets a full build in
+  this process, as under ``mkdocs serve``; it is the build whose state the quick updates use.
+
+    SAMEN_ONLY_LANGUAGE=nl python -m samen.preview -a 127.0.0.1:8000   # make serve-fast
+
+(Only Dutch or both: mkdocs-static-i18n puts the one language it builds at ``/``, and the
+site's own links put English under ``/en/``, so an English-only site is not a faithful
+preview.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import watchdog.events
+from jinja2 import Environment
+
+# Pinned to MkDocs 1.6.1 (requirements.txt): ``_populate_page``, ``_build_page`` and the
+# server's epoch fields are private, and stable within this version. They are what a full
+# build runs for each page, so a quick update renders a page exactly as a full build does.
+from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from samen import build_cache
+from samen.problems import ContentError
+
+log = logging.getLogger("mkdocs.samen.preview")
+
+LISTING_MARK = "<!-- samen:"
+
+
+def _log_setup(level: int = logging.INFO) -> None:
+    """The terminal output of ``mkdocs serve``: MkDocs' own formatter on the 'mkdocs' logger."""
+    from mkdocs.__main__ import ColorFormatter, _enable_warnings
+
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(level)
+    logger.propagate = False
+    if not logger.handlers:
+        stream = logging.StreamHandler()
+        stream.setFormatter(ColorFormatter())
+        logger.addHandler(stream)
+    _enable_warnings()
+
+
+class _Capture(BasePlugin):
+    """Registered into each full build of this process: keeps the files, nav and Jinja
+    environment the build's pages were rendered with (after every other plugin's handler)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
+
+    @event_priority(-1000)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files
+        return nav
+
+    @event_priority(-1000)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+
+@dataclass
+class _Built:
+    """What the last full build in this process made, for rendering single pages again."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    doc_files: list[File]
+    pages: dict[str, Page] = field(default_factory=dict)  # absolute source path -> page
+    sources: set[str] = field(default_factory=set)  # every file the build read from docs/
+    present: set[str] = field(default_factory=set)  # every file in docs/, also those left out
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, capture: _Capture) -> _Built:
+        assert capture.files is not None and capture.nav is not None and capture.env is not None
+        # The same selection build() renders under `mkdocs serve`.
+        doc_files = capture.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        pages = {
+            os.path.normpath(f.abs_src_path): f.page
+            for f in doc_files
+            if f.page is not None and f.abs_src_path
+        }
+        sources = {os.path.normpath(f.abs_src_path) for f in capture.files if f.abs_src_path}
+        present = {
+            os.path.normpath(os.path.join(folder, name))
+            for folder, _, names in os.walk(config.docs_dir)
+            for name in names
+        }
+        return cls(
+            config, capture.files, capture.nav, capture.env, doc_files, pages, sources, present
+        )
+
+    def listing_pages(self) -> list[Page]:
+        """Pages whose Markdown holds a marker that lists products, news or data."""
+        return [
+            f.page
+            for f in self.doc_files
+            if f.page is not None and LISTING_MARK in (f.page.markdown or "")
+        ]
+
+
+def _is_scratch(path: str) -> bool:
+    """Editors' swap and backup files; MkDocs leaves hidden files out of the site anyway."""
+    name = os.path.basename(path)
+    return name.startswith(".") or name.endswith("~")
+
+
+class _Server(LiveReloadServer):
+    """MkDocs' server, which also tells the preview which paths changed."""
+
+    def __init__(self, *args, on_change, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_change = on_change
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        first = os.path.abspath(path) not in self._watched_paths
+        super().watch(path, func, recursive=recursive)
+        if first:
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = self._on_change  # type: ignore[method-assign]
+            self.observer.schedule(handler, os.path.abspath(path), recursive=recursive)
+
+    def reload_browsers(self) -> None:
+        """What the build loop does after a build, for a build that ran outside it."""
+        with self._epoch_cond:
+            if self._wanted_epoch != self._visible_epoch:
+                return  # a build is starting; the reload after it shows this too
+            self._wanted_epoch = self._visible_epoch = _timestamp()
+            self._epoch_cond.notify_all()
+
+
+class Preview:
+    def __init__(self, config_file: str | None, dev_addr: str | None) -> None:
+        self.config_file = config_file
+        self.dev_addr = dev_addr
+        self.folder = Path(tempfile.mkdtemp(prefix="samen_preview_"))
+        self.generation = 0
+        self.root = self._new_folder()
+        self.retired: Path | None = None
+        self.built: _Built | None = None
+        self.needs_full = True
+        self.lock = threading.RLock()  # one build or update at a time, and the switch of folders
+        self.changes_lock = threading.Lock()
+        self.changes: set[str] = set()
+        self.catch_up: subprocess.Popen | None = None
+        self.serve_url = ""
+        self.server: _Server | None = None
+
+    # -- folders and config ------------------------------------------------------------
+
+    def _new_folder(self) -> Path:
+        self.generation += 1
+        path = self.folder / f"site-{self.generation}"
+        path.mkdir()
+        return path
+
+    def _switch_to(self, target: Path) -> None:
+        """Serve ``target`` from now on; the folder served before it is kept one switch longer
+        (a browser may still be reading from it), the one before that removed."""
+        previous, self.root = self.root, target
+        if self.server is not None:
+            self.server.root = str(target)
+        if self.retired is not None and self.retired != target:
+            shutil.rmtree(self.retired, ignore_errors=True)
+        self.retired = previous if previous != target else None
+
+    def get_config(self, site_dir: Path) -> MkDocsConfig:
+        kwargs = {"dev_addr": self.dev_addr} if self.dev_addr else {}
+        config = load_config(config_file=self.config_file, site_dir=str(site_dir), **kwargs)
+        if self.serve_url:
+            config.site_url = self.serve_url
+        return config
+
+    @staticmethod
+    def _one_language(config: MkDocsConfig) -> bool:
+        plugin = config.plugins.get("i18n")
+        return plugin is None or len(plugin.build_languages) == 1
+
+    def _relative(self, path: str) -> str:
+        assert self.built is not None
+        docs = self.built.config.docs_dir
+        try:
+            return Path(path).relative_to(docs).as_posix()
+        except ValueError:
+            return os.path.relpath(path)
+
+    # -- watching ----------------------------------------------------------------------
+
+    def on_change(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        with self.changes_lock:
+            self.changes.add(os.path.normpath(event.src_path))
+            dest = getattr(event, "dest_path", "")
+            if dest:
+                self.changes.add(os.path.normpath(dest))
+
+    def _take_changes(self) -> set[str]:
+        with self.changes_lock:
+            changes, self.changes = self.changes, set()
+        return changes
+
+    def _quick_pages(self, changes: set[str]) -> tuple[list[Page] | None, str]:
+        """The pages to render again, or None and why the whole site must be built."""
+        assert self.built is not None
+        pages: list[Page] = []
+        for path in sorted(changes):
+            if _is_scratch(path):
+                continue
+            exists = os.path.exists(path)
+            page = self.built.pages.get(path)
+            if page is not None and os.path.isfile(path):
+                pages.append(page)
+            elif path in self.built.sources:
+                what = "gewijzigd (geen pagina)" if exists else "verwijderd"
+                return None, f"{what}: {self._relative(path)}"
+            elif path in self.built.present:
+                # e.g. an English page while only Dutch is built: its data is validated too
+                what = "gewijzigd (niet in dit voorbeeld)" if exists else "verwijderd"
+                return None, f"{what}: {self._relative(path)}"
+            elif not exists:
+                continue  # came and went between two looks: an editor's temporary file
+            elif path.startswith(os.path.join(os.path.normpath(self.built.config.docs_dir), "")):
+                return None, f"nieuw bestand: {self._relative(path)}"
+            else:
+                return None, f"gewijzigd: {self._relative(path)}"
+        return pages, ""
+
+    # -- the builder the server calls --------------------------------------------------
+
+    def builder(self, config: MkDocsConfig | None = None) -> None:
+        with self.lock:
+            changes = self._take_changes()
+            if config is not None or self.needs_full or self.built is None:
+                self._stop_catch_up()
+                again = config is None and self.built is not None
+                self._full(config, "na een fout" if again else "")
+                return
+            if not self._one_language(self.built.config):
+                self._full(None, "beide talen worden gebouwd")
+                return
+            pages, reason = self._quick_pages(changes)
+            if pages == []:
+                log.info("Geen pagina gewijzigd.")
+                return
+            self._stop_catch_up()
+            if pages is None:
+                self._full(None, reason)
+                return
+            try:
+                self._quick(pages)
+            except BaseException:
+                with self.changes_lock:  # render them again once the error is fixed
+                    self.changes |= {os.path.normpath(p.file.abs_src_path) for p in pages}
+                raise
+            self._start_catch_up()
+
+    def _full(self, config: MkDocsConfig | None, reason: str = "") -> None:
+        if reason:
+            log.info(f"Volledige bouw ({reason})")
+        target = self._new_folder()
+        if config is None:
+            config = self.get_config(target)
+        else:
+            config.site_dir = str(target)
+        capture = _Capture()
+        config.plugins["samen-preview"] = capture
+        start = time.monotonic()
+        try:
+            build(config, serve_url=self.serve_url or None)
+        except BaseException:
+            self.needs_full = True  # the state kept is older than the files now
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        self.built = _Built.of(config, capture)
+        self.needs_full = False
+        self._switch_to(target)
+        log.info(f"Volledige bouw klaar ({time.monotonic() - start:.1f} s).")
+
+    def _quick(self, pages: list[Page]) -> None:
+        built = self.built
+        assert built is not None
+        start = time.monotonic()
+        docs_dir = Path(built.config.docs_dir)
+        try:
+            build_cache.load(docs_dir.parent, docs_dir)
+        except ContentError as error:
+            # What hooks/load_content.py makes a full build show, and stop with.
+            log.error("\n" + error.report())
+            raise Abort("Aborted with a BuildError!") from None
+        before = {id(page): dict(page.meta) for page in pages}
+        try:
+            for page in pages:
+                _populate_page(page, built.config, built.files)
+            changed_meta = any(dict(page.meta) != before[id(page)] for page in pages)
+            listings = [p for p in built.listing_pages() if p not in pages] if changed_meta else []
+            for page in listings:
+                _populate_page(page, built.config, built.files)
+            for page in pages + listings:
+                _build_page(
+                    page,
+                    built.config,
+                    built.doc_files,
+                    built.nav,
+                    built.env,
+                    excluded=page.file.inclusion.is_excluded(),
+                )
+        except Exception as error:
+            self.needs_full = True
+            log.error(f"Bijwerken mislukt: {error}")
+            raise Abort("Aborted with an error while updating a page") from None
+        names = ", ".join(self._relative(p.file.abs_src_path) for p in pages)
+        extra = f" en {len(listings)} overzichtspagina's" if listings else ""
+        log.info(
+            f"Bijgewerkt: {names}{extra} ({time.monotonic() - start:.1f} s); volledige bouw volgt"
+        )
+
+    # -- the full build after a quick update ------------------------------------------
+
+    def _start_catch_up(self) -> None:
+        assert self.built is not None
+        target = self._new_folder()
+        command = [sys.executable, "-m", "samen.preview", "--build-into", str(target)]
+        command += ["--site-url", self.serve_url]
+        if self.built.config.config_file_path:
+            command += ["-f", self.built.config.config_file_path]
+        process = subprocess.Popen(command)
+        self.catch_up = process
+        threading.Thread(
+            target=self._finish_catch_up, args=(process, target, time.monotonic()), daemon=True
+        ).start()
+
+    def _finish_catch_up(self, process: subprocess.Popen, target: Path, start: float) -> None:
+        code = process.wait()
+        with self.lock:
+            if self.catch_up is not process:  # stopped: a newer change came first
+                shutil.rmtree(target, ignore_errors=True)
+                return
+            self.catch_up = None
+            if code != 0:
+                shutil.rmtree(target, ignore_errors=True)
+                # What this process keeps is still the site as it was built plus the pages
+                # updated since, so the next save can be quick again (and retries this).
+                log.error(
+                    "De volledige bouw is mislukt (zie de meldingen hierboven); het voorbeeld "
+                    "toont de bijgewerkte pagina's. Herstel de fout en bewaar opnieuw."
+                )
+                return
+            assert self.built is not None
+            self._switch_to(target)
+            self.built.config.site_dir = str(target)
+            for file in self.built.files:
+                file.dest_dir = str(target)
+            if self.server is not None:
+                self.server.reload_browsers()
+            log.info(f"Volledige bouw klaar ({time.monotonic() - start:.1f} s); browsers herladen")
+
+    def _stop_catch_up(self) -> None:
+        process, self.catch_up = self.catch_up, None
+        if process is not None and process.poll() is None:
+            log.info("Volledige bouw gestopt: er is iets nieuws bewaard.")
+            process.terminate()
+            process.wait()
+
+    # -- serving -----------------------------------------------------------------------
+
+    def serve(self) -> None:
+        config = self.get_config(self.root)
+        config.plugins.on_startup(command="serve", dirty=False)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+        config.site_url = self.serve_url = _serve_url(host, port, mount_path)
+        server = _Server(
+            builder=self.builder,
+            host=host,
+            port=port,
+            root=str(self.root),
+            mount_path=mount_path,
+            on_change=self.on_change,
+        )
+        self.server = server
+
+        def error_page(code: int) -> bytes | None:
+            page = self.root / f"{code}.html"
+            return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+        server.error_handler = error_page
+        try:
+            self.builder(config)
+            if not self._one_language(config):
+                log.info(
+                    "Beide talen: elke wijziging bouwt de hele site opnieuw. Sneller bij het "
+                    "bewerken van Nederlandse pagina's: make serve-fast."
+                )
+            server.watch(config.docs_dir)
+            if config.config_file_path:
+                server.watch(config.config_file_path)
+            if config.theme.custom_dir:
+                server.watch(config.theme.custom_dir)
+            server = config.plugins.on_serve(server, config=config, builder=self.builder)
+            for item in config.watch:
+                server.watch(item)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            with self.lock:
+                self._stop_catch_up()
+            config.plugins.on_shutdown()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def build_into(config_file: str | None, site_dir: str, site_url: str) -> int:
+    """The full build after a quick update, in its own process: as the preview builds."""
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    config.site_url = site_url
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url=site_url)
+    except Abort as error:
+        print(error.format_message(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl+C reaches this process too; the preview says it stops
+        return 130
+    finally:
+        config.plugins.on_shutdown()
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m samen.preview",
+        description="Voorbeeld van de site, snel bijgewerkt na het bewaren van een pagina.",
+    )
+    parser.add_argument("-f", "--config-file", help="mkdocs.yml (standaard: die in deze map)")
+    parser.add_argument("-a", "--dev-addr", help="IP:POORT, standaard 127.0.0.1:8000")
+    parser.add_argument("--build-into", help=argparse.SUPPRESS)
+    parser.add_argument("--site-url", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.build_into:
+        # Warnings and errors only: the preview's own lines say when this starts and ends.
+        _log_setup(logging.WARNING)
+        return build_into(args.config_file, args.build_into, args.site_url)
+    _log_setup()
+    # Stopped by another program (a test, the benchmark): end as after Ctrl+C, so that the
+    # full build in the background is stopped and the temporary folder removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        Preview(args.config_file, args.dev_addr).serve()
+    except Abort as error:  # the first build failed, as `mkdocs serve` would
+        print(error.format_message(), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""The editors' preview (``make serve-fast``, ``samen.preview``) on a mini-site.
+
+It runs as editors run it, in its own process with a real server; the tests save files,
+read the served pages over HTTP and read what the preview told the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINISITE_NAV, REPO, edit
+
+pytestmark = pytest.mark.build
+
+QUICK = "Bijgewerkt: producten/testrapport.md"
+CAUGHT_UP = "Volledige bouw klaar"
+# MkDocs' server adds its reload script to every page, with a new number each time.
+_LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
+
+
+class Preview:
+    def __init__(self, project: Path, port: int, log: Path, process: subprocess.Popen) -> None:
+        self.project, self.port, self.log_path, self.process = project, port, log, process
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def get(self, url: str) -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{url}", timeout=5) as r:
+                return _LIVERELOAD.sub("", r.read().decode("utf-8"))
+        except OSError:
+            return None
+
+    def wait_for(self, what: str, check: Callable[[], object], timeout: float = 60) -> object:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"the preview stopped while waiting for {what}:\n{self.log()}")
+            result = check()
+            if result:
+                return result
+            time.sleep(0.1)
+        pytest.fail(f"timed out waiting for {what}:\n{self.log()}")
+
+    def wait_for_log(self, text: str, after: int = 0, count: int = 1) -> None:
+        self.wait_for(repr(text), lambda: self.log()[after:].count(text) >= count)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
+    """The mini-site as a project of its own (our mkdocs.yml, hooks and theme), previewed in
+    Dutch as `make serve-fast` does."""
+    for name in ("hooks", "overrides"):
+        (minisite / name).symlink_to(REPO / name)
+    config = {"INHERIT": str(REPO / "mkdocs.yml"), "nav": MINISITE_NAV}
+    (minisite / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    port = _free_port()
+    log = tmp_path / "preview.log"
+    env = {**os.environ, "SAMEN_ONLY_LANGUAGE": "nl", "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "samen.preview", "-a", f"127.0.0.1:{port}"],
+            cwd=minisite,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    running = Preview(minisite, port, log, process)
+    try:
+        running.wait_for("the first build", lambda: running.get("producten/testrapport/"))
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    # Stopped, it leaves no built site behind.
+    folder = re.search(r"documentation to directory: (\S+)/site-", running.log())
+    assert folder is not None and not Path(folder[1]).exists()
+
+
+def test_an_edited_page_shows_at_once_and_the_full_build_follows(preview: Preview) -> None:
+    start = len(preview.log())
+    edit(preview.project / "docs/producten/testrapport.md", "Tekst van het rapport.", "Nieuw 81.")
+
+    quick = preview.wait_for(
+        "the edit", lambda: _with(preview.get("producten/testrapport/"), "Nieuw 81.")
+    )
+    log = preview.log()[start:]
+    assert QUICK in log
+    assert "overzichtspagina" not in log  # the body changed, not the front matter
+    assert "Volledige bouw (" not in log  # not the slow path
+
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    full = preview.wait_for("the page", lambda: preview.get("producten/testrapport/"))
+    # The quick update renders the page exactly as the full build does.
+    assert quick == full
+
+
+def test_a_changed_title_also_updates_the_listings_at_once(preview: Preview) -> None:
+    start = len(preview.log())
+    edit(
+        preview.project / "docs/producten/testrapport.md",
+        "title: Testrapport over normaliseren",
+        "title: Testrapport met nieuwe titel",
+    )
+    preview.wait_for_log(QUICK, after=start)
+    log = preview.log()[start:]
+    assert "overzichtspagina's" in log.split(QUICK, 1)[1].splitlines()[0]
+    # Served before the full build is done: the quick update rendered the catalogue.
+    catalogue = preview.get("producten/") or ""
+    if CAUGHT_UP not in preview.log()[start:]:
+        assert "Testrapport met nieuwe titel" in catalogue
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    assert "Testrapport met nieuwe titel" in (preview.get("producten/") or "")
+
+
+def test_an_invalid_edit_is_reported_and_nothing_is_rendered(preview: Preview) -> None:
+    page = preview.project / "docs/producten/testrapport.md"
+    start = len(preview.log())
+    edit(page, "type: rapport", "type: bestaat-niet")
+    preview.wait_for_log("Aborted with a BuildError!", after=start)
+    log = preview.log()[start:]
+    assert "docs/producten/testrapport.md" in log and "bestaat-niet" in log
+    assert "Bijgewerkt:" not in log
+    # Fixed: the same page goes the quick way again.
+    edit(page, "type: bestaat-niet", "type: rapport")
+    preview.wait_for_log(QUICK, after=start)
+
+
+def test_a_new_page_or_a_data_change_builds_the_whole_site(preview: Preview) -> None:
+    start = len(preview.log())
+    product = (preview.project / "docs/producten/testrapport.md").read_text(encoding="utf-8")
+    (preview.project / "docs/producten/nieuw.md").write_text(
+        product.replace("id: testrapport", "id: nieuw").replace("related: [testhandreiking]", ""),
+        encoding="utf-8",
+    )
+    preview.wait_for_log("Volledige bouw (nieuw bestand: producten/nieuw.md)", after=start)
+    preview.wait_for("the new page", lambda: preview.get("producten/nieuw/"))
+
+    start = len(preview.log())
+    edit(preview.project / "data/taxonomie.yml", "{nl: Rapport,", "{nl: Onderzoeksrapport,")
+    preview.wait_for_log("Volledige bouw (gewijzigd: data/taxonomie.yml)", after=start)
+    preview.wait_for(
+        "the new label",
+        lambda: _with(preview.get("producten/testrapport/"), "Onderzoeksrapport"),
+    )
+    assert "Bijgewerkt:" not in preview.log()[start:]
+
+
+def _with(html: str | None, text: str) -> str | None:
+    return html if html and text in html else None
