@@ -28,9 +28,10 @@ class SharedNavigation:
     """The navigation HTML of the pages outside the nav of one language pass, by folder."""
 
     def __init__(self, nav: Navigation) -> None:
+        self._nav_pages = nav.pages
         self._nav_files = {page.file.src_uri for page in nav.pages}
         self._nav_urls = [page.url for page in nav.pages]
-        self._by_folder: dict[tuple[str, str], Markup] = {}
+        self._by_folder: dict[tuple, Markup] = {}
 
     def _folder(self, page: Page | None) -> str | None:
         """The key the page's navigation is shared under, or None when it needs its own."""
@@ -45,7 +46,10 @@ class SharedNavigation:
     @pass_context
     def __call__(self, context: Context, partial: str) -> Markup:
         folder = self._folder(context.get("page"))
-        key = (partial, folder) if folder is not None else None
+        # With the nav's titles: the preview (samen.preview) renders saved pages again with
+        # this pass's objects, and a saved page may have a new title.
+        titles = tuple(page.title for page in self._nav_pages)
+        key = (partial, folder, titles) if folder is not None else None
         if key is not None and key in self._by_folder:
             return self._by_folder[key]
         # As `{% include %}` renders it: a new context of the including template's variables.
