@@ -7,6 +7,7 @@ language pass reuses what the first pass loaded.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,13 @@ from mkdocs.plugins import event_priority
 from samen import build_cache
 from samen.i18n import is_later_language_pass
 from samen.problems import ContentError
+
+_command: str | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 # Highest priority: nothing else should run on content that is not valid.
@@ -28,4 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_cache.load(docs_dir.parent, docs_dir)
     except ContentError as error:
         raise PluginError("\n" + error.report()) from None
+    if _command == "build":
+        # What is loaded now lives until the build ends: the garbage collector's full
+        # collections need not walk it again, and hooks/parallel_languages.py forks next
+        # (the documented use of freeze: no copy-on-write of objects the collector touches).
+        # Not under `mkdocs serve`, where each rebuild's data must be freed again.
+        gc.freeze()
     return config
