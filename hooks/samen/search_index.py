@@ -18,7 +18,6 @@ so that both forms meet; the worker registers the same function under the same n
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,6 +37,8 @@ from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS
 from lunr.trimmer import trimmer as english_trimmer
+
+from samen.search_sections import PageSection
 
 LUNR_DUTCH = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.nl.min.js"
 
@@ -285,33 +286,20 @@ def teaser(text: str) -> str:
     return text[: cut if cut > TEASER_LENGTH // 2 else TEASER_LENGTH].rstrip(" ,;:") + " …"
 
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(markup: str) -> str:
-    """Text of the HTML fragments Material's indexer collects (tags removed, entities read)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-
-
-def documents_from_entries(
-    entries: Iterable[dict], metadata: dict[str, tuple[str, tuple[str, ...]]]
+def documents_from_sections(
+    sections: Iterable[PageSection], metadata: dict[str, tuple[str, tuple[str, ...]]]
 ) -> list[SearchDocument]:
-    """Material's per-section entries as our documents, with product metadata on the page.
+    """The pages' sections as our documents, with product metadata on the product pages.
 
     ``metadata`` maps a page URL to its searchable metadata text and its result tags.
     """
-    documents = []
-    for entry in entries:
-        location = entry["location"]
-        meta, tags = metadata.get(location, ("", ()))
-        documents.append(
-            SearchDocument(
-                location=location,
-                title=plain_text(entry.get("title", "")),
-                text=plain_text(entry.get("text", "")),
-                meta=meta,
-                tags=tags,
-            )
+    no_metadata = ("", ())
+    return [
+        SearchDocument(
+            section.location,
+            section.title,
+            section.text,
+            *metadata.get(section.location, no_metadata),
         )
-    return documents
+        for section in sections
+    ]
