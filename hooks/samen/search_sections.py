@@ -72,7 +72,7 @@ _NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*"  # html.parser's tag name (tagfind_tolera
 _START_TAG_PATTERN = locatestarttagend_tolerant.pattern.replace(
     f"<{_NAME}", f"<(?P<name>{_NAME})", 1
 )
-if _START_TAG_PATTERN == locatestarttagend_tolerant.pattern:
+if "(?P<name>" not in _START_TAG_PATTERN:
     raise RuntimeError("html.parser's start-tag pattern has changed; see samen.search_sections")
 # One token of the page: text up to the next "<", or markup. A start tag is html.parser's
 # own pattern, made atomic so that it ends where html.parser's greedy match ends, then the
