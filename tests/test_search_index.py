@@ -79,10 +79,25 @@ def test_fast_builder_makes_exactly_lunr_pys_index(lang: str) -> None:
         SearchDocument(str(page), page.stem.replace("-", " "), page.read_text(encoding="utf-8"))
         for page in pages
     ] + DOCS
-    ours = lunr_index(documents, lang).serialize()
-    lunr_pys = lunr_index(documents, lang, builder_class=Builder).serialize()
+    ours_builder = search_index._filled_builder(documents, lang, search_index._MemoisingBuilder)
+    lunr_builder = search_index._filled_builder(documents, lang, Builder)
+    ours, lunr_pys = ours_builder.build().serialize(), lunr_builder.build().serialize()
     assert len(ours["invertedIndex"]) > 500
     assert ours == lunr_pys
+    # The serialised index shows frequencies and lengths only as rounded weights, and the
+    # compact index is made of them: compare them as they are, in lunr.py's order too.
+    for state in ("field_term_frequencies", "field_lengths", "inverted_index"):
+        assert _in_order(getattr(ours_builder, state)) == _in_order(getattr(lunr_builder, state))
+    frequencies = ours_builder.field_term_frequencies.values()
+    assert any(tf > 1 for tf in (n for terms in frequencies for n in terms.values()))
+    assert search_index.compact_index(ours_builder) == search_index.compact_index(lunr_builder)
+
+
+def _in_order(value):
+    """Nested dicts as nested lists of items, so that comparing them compares the order."""
+    if isinstance(value, dict):
+        return [(key, _in_order(item)) for key, item in value.items()]
+    return value
 
 
 def test_compact_index_is_sorted_as_javascript_sorts_and_consistent() -> None:
