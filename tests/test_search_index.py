@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -98,6 +99,25 @@ def _in_order(value):
     if isinstance(value, dict):
         return [(key, _in_order(item)) for key, item in value.items()]
     return value
+
+
+def test_words_are_split_where_lunr_splits() -> None:
+    every_space = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert max(every_space) < "\u3001", "the fast split knows every white space character"
+    texts = [
+        "Jeugd-hulp\u00a0en  gezin\tkind\n-x- ",
+        "dunne\u2009spatie\u202fen \x1cscheider\u3000",
+        "",
+        " - ",
+        "Één Ⅻ ǅ",
+    ]
+    for text in texts:
+        assert [w for w in search_index._words(text) if w] == [
+            w for w in search_index._SEPARATORS.split(text.lower()) if w
+        ], repr(text)
+    documents = [SearchDocument(str(n), "t", text) for n, text in enumerate(texts)]
+    ours = lunr_index(documents, "nl").serialize()
+    assert ours == lunr_index(documents, "nl", builder_class=Builder).serialize()
 
 
 def test_compact_index_is_sorted_as_javascript_sorts_and_consistent() -> None:
