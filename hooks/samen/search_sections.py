@@ -3,10 +3,11 @@
 Why our own: Material's ``SearchIndex`` feeds every page to a subclass of Python's
 ``html.parser``, which is pure Python and, with Material's handlers (an ``Element`` object,
 a set intersection and a list of heading names per start tag), was the slowest step of
-indexing (1.5 s per language pass at 1000 products). This module walks the same HTML with
-a few compiled regular expressions and ``str.find`` and keeps only the state Material's
-``Parser`` keeps, so it gives the same sections at a fraction of the cost. A test compares
-both on every page of the real site, and on HTML made to hit each rule below.
+indexing: at 1000 products 0.35 s per language pass (1.5 s under cProfile), and turning its
+markup into plain text took another 0.08 s. This module reads the same HTML with one
+compiled regular expression of tokens, keeps only the state Material's ``Parser`` keeps
+and gives plain text directly: the same sections in 0.14 s. A test compares both on every
+page of the real site, and on HTML made to hit each rule below.
 
 What it reproduces, for what the index uses (location, title and text as ``plain_text``
 gives them; Material's entries also carry markup, which we never needed):
@@ -15,7 +16,8 @@ gives them; Material's entries also carry markup, which we never needed):
   tags has its character references read, ``<script>``/``<style>`` content is raw text up
   to the closing tag, comments and declarations are dropped, a stray ``<`` is text).
 - A heading ``<h1>``-``<h6>`` with an ``id`` starts a section at its nesting depth; its
-  anchor is the id, except for the first section of a page. Text before the first heading
+  anchor is the id (what Material's look-up in the table of contents gives too), except
+  for the first section of a page. Text before the first heading
   (even white space) forms a section of its own, titled with the page title, as does a
   page whose first heading is not an ``<h1>``. When an element that encloses a nested
   heading closes, text goes back to the previous section at that depth.
@@ -34,6 +36,10 @@ gives them; Material's entries also carry markup, which we never needed):
   element holds nothing but white space, in which case Material removes it (checked, as
   Material does, from the section's first tag of that name). Any other tag joins the text
   on both sides.
+
+One difference, where Material gives no sections at all: an end tag of those elements whose
+start tag went to another section or was left out (``<li>`` closing after a nested exclusion
+ended) makes Material's parser raise ValueError and fail the build; here it separates words.
 """
 
 from __future__ import annotations
