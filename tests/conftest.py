@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.commands.build import build
@@ -44,6 +45,44 @@ def build_site(
     finally:
         config.plugins.on_shutdown()
     return site_dir
+
+
+def pages_given_to_search(config_file: Path, site_dir: Path) -> list[SimpleNamespace]:
+    """Build a project in this process, both languages, keeping what the search plugin is
+    handed of every page: URL, title, meta, table of contents and the HTML at that moment."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+    search = config.plugins["material/search"]
+    handlers = config.plugins.events["page_context"]
+    pages: list[SimpleNamespace] = []
+
+    def keeping_the_page(context, *, page, config, nav):
+        pages.append(
+            SimpleNamespace(
+                url=page.url, title=page.title, meta=page.meta, toc=page.toc, content=page.content
+            )
+        )
+        return search.on_page_context(context, page=page, config=config, nav=nav)
+
+    position = next(i for i, h in enumerate(handlers) if getattr(h, "__self__", None) is search)
+    handlers[position] = keeping_the_page
+    sequential = os.environ.get("SAMEN_SEQUENTIAL_BUILD")
+    os.environ["SAMEN_SEQUENTIAL_BUILD"] = "1"  # the English pass in this process too
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        if sequential is None:
+            del os.environ["SAMEN_SEQUENTIAL_BUILD"]
+        else:
+            os.environ["SAMEN_SEQUENTIAL_BUILD"] = sequential
+    return pages
+
+
+@pytest.fixture(scope="session")
+def real_site_pages(tmp_path_factory: pytest.TempPathFactory) -> list[SimpleNamespace]:
+    """Every page of the real site as Material's search plugin is given it."""
+    return pages_given_to_search(REPO / "mkdocs.yml", tmp_path_factory.mktemp("pages") / "site")
 
 
 @pytest.fixture

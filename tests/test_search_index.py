@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,11 +22,12 @@ from samen.search_index import (
     LUNR_DUTCH,
     SearchDocument,
     build_index,
+    documents_from_sections,
     dutch_stop_words,
     lunr_index,
-    plain_text,
     undouble_consonant,
 )
+from samen.search_sections import page_sections, plain_text
 
 MATERIAL_ASSETS = LUNR_DUTCH.parents[2]
 
@@ -78,10 +80,44 @@ def test_fast_builder_makes_exactly_lunr_pys_index(lang: str) -> None:
         SearchDocument(str(page), page.stem.replace("-", " "), page.read_text(encoding="utf-8"))
         for page in pages
     ] + DOCS
-    ours = lunr_index(documents, lang).serialize()
-    lunr_pys = lunr_index(documents, lang, builder_class=Builder).serialize()
+    ours_builder = search_index._filled_builder(documents, lang, search_index._MemoisingBuilder)
+    lunr_builder = search_index._filled_builder(documents, lang, Builder)
+    ours, lunr_pys = ours_builder.build().serialize(), lunr_builder.build().serialize()
     assert len(ours["invertedIndex"]) > 500
     assert ours == lunr_pys
+    # The serialised index shows frequencies and lengths only as rounded weights, and the
+    # compact index is made of them: compare them as they are, in lunr.py's order too.
+    for state in ("field_term_frequencies", "field_lengths", "inverted_index"):
+        assert _in_order(getattr(ours_builder, state)) == _in_order(getattr(lunr_builder, state))
+    frequencies = ours_builder.field_term_frequencies.values()
+    assert any(tf > 1 for tf in (n for terms in frequencies for n in terms.values()))
+    assert search_index.compact_index(ours_builder) == search_index.compact_index(lunr_builder)
+
+
+def _in_order(value):
+    """Nested dicts as nested lists of items, so that comparing them compares the order."""
+    if isinstance(value, dict):
+        return [(key, _in_order(item)) for key, item in value.items()]
+    return value
+
+
+def test_words_are_split_where_lunr_splits() -> None:
+    every_space = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert max(every_space) < "\u3001", "the fast split knows every white space character"
+    texts = [
+        "Jeugd-hulp\u00a0en  gezin\tkind\n-x- ",
+        "dunne\u2009spatie\u202fen \x1cscheider\u3000",
+        "",
+        " - ",
+        "Één Ⅻ ǅ",
+    ]
+    for text in texts:
+        assert [w for w in search_index._words(text) if w] == [
+            w for w in search_index._SEPARATORS.split(text.lower()) if w
+        ], repr(text)
+    documents = [SearchDocument(str(n), "t", text) for n, text in enumerate(texts)]
+    ours = lunr_index(documents, "nl").serialize()
+    assert ours == lunr_index(documents, "nl", builder_class=Builder).serialize()
 
 
 def test_compact_index_is_sorted_as_javascript_sorts_and_consistent() -> None:
@@ -260,26 +296,141 @@ def _search_index_hook():
     return module
 
 
-def test_lists_left_out_of_the_index_are_never_parsed_and_the_entries_stay_the_same() -> None:
-    hook = _search_index_hook()
+def _page(content: str, url: str = "producten/", **meta) -> SimpleNamespace:
+    return SimpleNamespace(content=content, meta=meta, toc=[], url=url, title="Catalogus")
+
+
+def _our_documents(page: SimpleNamespace) -> list[SearchDocument]:
+    index = _search_index_hook().SectionsOnlyIndex(
+        lang=["nl"], separator=" ", pipeline=[], fields={}
+    )
+    index.add_entry_from_context(SimpleNamespace(**vars(page)))  # a copy: it edits content
+    return documents_from_sections(index.sections, {})
+
+
+def _materials_documents(page: SimpleNamespace) -> list[SearchDocument]:
+    """What Material's own parser made of the page, as our hook gave it the page before."""
+    unread = _search_index_hook()._SKIP.sub("", page.content)
+    index = SearchIndex(lang=["nl"], separator=" ", pipeline=[], fields={})
+    index.add_entry_from_context(SimpleNamespace(**{**vars(page), "content": unread}))
+    return [
+        SearchDocument(e["location"], plain_text(e["title"]), plain_text(e["text"]))
+        for e in index.entries
+    ]
+
+
+def test_our_sections_are_materials_on_every_page_of_the_real_site(
+    real_site_pages: list[SimpleNamespace],
+) -> None:
+    assert len(real_site_pages) > 50
+    assert {p.url.startswith("en/") for p in real_site_pages} == {True, False}, "both languages"
+    anchors = 0
+    for page in real_site_pages:
+        ours = _our_documents(page)
+        assert ours == _materials_documents(page), page.url
+        anchors += sum("#" in d.location for d in ours)
+    assert anchors > 50, "sections, not only pages"
+
+
+# HTML that takes each of Material's parser's rules (and html.parser's) at least once.
+TRICKY_PAGES = {
+    "sections and anchors": '<h1 id="t">Titel</h1><p>Een</p><h2 id="a">A</h2><p>Twee</p>',
+    "text before the first heading": '\n<p>Voor</p><h1 id="t">Titel</h1><p>Na</p>',
+    "first heading not h1": '<h2 id="a">A</h2><p>Een</p><h3 id="b">B <code>c</code></h3>',
+    "no headings": "<p>Alleen tekst &amp; meer</p>",
+    "heading without id": '<h1 id="t">T</h1><h2>Geen id</h2><p>x</p><h1>Ook niet</h1>',
+    "empty heading takes the page title": '<h1 id="t">T</h1><h2 id="e"></h2><p>x</p>',
+    "permalink": '<h1 id="t">T<a class="headerlink" href="#t">¶</a></h1><p>x</p>',
+    "nested heading": '<h1 id="t">T</h1><p>a</p><div><h2 id="n">N</h2><p>b</p></div><p>c</p>',
+    "nested first heading": '<div><h2 id="n">N</h2><p>b</p></div><p>c</p><h2 id="m">M</h2>',
+    "tables join cells": "<table><tr><td>een</td><td>twee</td></tr></table><p>drie</p>",
+    "code and entities": "<pre><code>a &lt;b&gt; &amp;amp;\n  c</code></pre><p>&#233;&eacute;</p>",
+    "empty elements are dropped": "<p>a</p><p> </p>b<p></p><ul><li></li><li> x </li></ul>y",
+    "empty first of several": "x<p> </p><p>y</p>z<code> </code>w",
+    "lists": "<ul><li>een<ul><li>twee</li></ul></li><li>drie</li></ul><ol><li>vier</li></ol>",
+    "admonition and details": (
+        '<div class="admonition note"><p class="admonition-title">Let op</p><p>Tekst</p></div>'
+        "<details><summary>Meer</summary><p>Verborgen</p></details>"
+    ),
+    "footnotes": (
+        '<p>Tekst<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+        '<div class="footnote"><hr /><ol><li id="fn:1"><p>Noot&#160;'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>'
+    ),
+    "excluded element": "<p>a</p><div data-search-exclude><p>weg</p><h3>Kop</h3></div><p>b</p>",
+    "nested exclusion ends at the first inner close": (
+        "<div data-search-exclude><div>weg</div>terug<p>ook</p></div><p>na</p>"
+    ),
+    "nested excluded": (
+        "<div data-search-exclude><span><div data-search-exclude>x</div>y</span></div>z"
+    ),
+    "excluded heading drops its section": (
+        '<h1 id="t">T</h1><p>a</p><h2 id="c" data-search-exclude>Citeren</h2><p>weg</p>'
+        '<h2 id="d">D</h2><p>d</p>'
+    ),
+    "excluded heading inside an excluded element": (
+        '<h1 id="t">T</h1><section data-search-exclude><h2 id="v">V</h2><p>weg</p></section>'
+        "<p>na</p>"
+    ),
+    "line numbers": '<table><tr><td class="linenodiv"><pre>1\n2</pre></td><td>code</td></tr>'
+    "</table>",
+    "script style object": (
+        '<p>a</p><script>var s = "<div><p>";</script><style>p{}</style>'
+        "<object><p>o</p></object><p>b</p><SCRIPT type=x>if (a<b) {}</SCRIPT >c"
+    ),
+    "comments and declarations": "<!-- x --><p>a<!--y-->b</p><!DOCTYPE html><?pi x?><![CDATA[z]]>c",
+    "void and self-closing": "<p>a<br>b<br/>c<img src=x alt=y>d</p><div/>e<span />f<hr>",
+    "attributes": (
+        '<h1 id="t">T</h1><h2 id="a&amp;b" class=\'x\'>A</h2><p title="1 > 0" data-x=y>p</p>'
+        '<h3 ID="U">U</h3><H4 id>Leeg</H4><p>q</p>'
+    ),
+    "stray markup": "<p>a < b</p> c <3 d </ e> f </x> g </p> h <",
+    "unclosed and mismatched": "<div><p>a<span>b</div>c</p>d<li>e",
+    "same tag as the heading in its section": '<h2 id="a">A</h2><p>x</p><h2>B</h2><p>y</p>',
+    "uppercase and entities in headings": '<H1 ID="t">Jeugd &amp; gezin</H1><P>Tekst</P>',
+    "unterminated comment": "<p>a</p><!-- open",
+    "unterminated script": "<p>a</p><script>b",
+    "broken start tag": '<p>a</p><div class="x" <p>b</p>',
+    "white space only": " \n ",
+    "empty": "",
+}
+
+
+@pytest.mark.parametrize("html", TRICKY_PAGES.values(), ids=TRICKY_PAGES.keys())
+def test_our_sections_are_materials_on_tricky_html(html: str) -> None:
+    page = _page(html, title="Voorpagina")
+    assert _our_documents(page) == _materials_documents(page)
+
+
+def test_where_materials_parser_fails_ours_goes_on() -> None:
+    """An end tag whose start tag went unrecorded: Material's parser raises ValueError."""
+    html = "<ul data-search-exclude><li><ul data-search-exclude><li>x</li></ul>y</li></ul>z"
+    with pytest.raises(ValueError):
+        _materials_documents(_page(html))
+    assert [s.text for s in page_sections(html, "a/", "A")] == ["y z"]
+
+
+def test_pages_left_out_of_search_have_no_sections() -> None:
+    page = _page('<h1 id="t">T</h1><p>x</p>', search={"exclude": True})
+    assert _our_documents(page) == [] == _materials_documents(page)
+    assert page_sections("<p>x</p>", "a/", "A &amp; B")[0].title == "A & B", "as Material's"
+
+
+def test_lists_left_out_of_the_index_are_never_read_and_the_documents_stay_the_same() -> None:
     cards = '<ul class="samen-cards" data-search-exclude><li><h3>Kaart</h3><p>Tekst</p></li></ul>'
     body = '<h1 id="t">Catalogus</h1><p>Inleiding</p>{}<h2 id="s">Verder</h2><p>Slot</p>'
-
-    def page(content: str) -> SimpleNamespace:
-        return SimpleNamespace(
-            content=content, meta={}, toc=[], url="producten/", title="Catalogus"
-        )
-
-    marked = page(body.format(f"<!--search-index:skip-->{cards}<!--/search-index:skip-->"))
+    marked = _page(body.format(f"<!--search-index:skip-->{cards}<!--/search-index:skip-->"))
+    stock = _page(body.format(cards))
+    assert _our_documents(marked) == _materials_documents(stock)
+    assert len(_our_documents(marked)) == 2
+    hook = _search_index_hook()
     ours = hook.SectionsOnlyIndex(lang=["nl"], separator=" ", pipeline=[], fields={})
     ours.add_entry_from_context(marked)
-    stock = SearchIndex(lang=["nl"], separator=" ", pipeline=[], fields={})
-    stock.add_entry_from_context(page(body.format(cards)))
-    assert ours.entries == stock.entries and len(stock.entries) == 2
     assert "search-index:skip" not in marked.content and "Kaart" in marked.content
-    unread = page(body.format("<!--search-index:skip--><p>Ongelezen</p><!--/search-index:skip-->"))
+    unread = _page(body.format("<!--search-index:skip--><p>Ongelezen</p><!--/search-index:skip-->"))
     ours.add_entry_from_context(unread)
-    assert "Ongelezen" not in str(ours.entries), "what is between the marks is not parsed"
+    assert "Ongelezen" not in str(ours.sections), "what is between the marks is not read"
+    assert ours.entries == [], "Material's own index gets no entries"
 
 
 def test_no_skip_marks_reach_the_published_html(real_site: Path) -> None:

@@ -18,9 +18,8 @@ so that both forms meet; the worker registers the same function under the same n
 
 from __future__ import annotations
 
-import html
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,7 +29,6 @@ import lunr.languages  # noqa: F401  (registers nltk's Snowball stemmers as "ste
 import material
 from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
-from lunr.field_ref import FieldRef
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import generate_stop_word_filter
@@ -38,6 +36,8 @@ from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS
 from lunr.trimmer import trimmer as english_trimmer
+
+from samen.search_sections import PageSection
 
 LUNR_DUTCH = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.nl.min.js"
 
@@ -140,6 +140,41 @@ def dutch_stop_words() -> list[str]:
 
 
 _SEPARATORS = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]+")
+# str.split() splits at white space (in C, far faster than the regular expression): lunr's
+# separators that are not white space become spaces first, and a text with white space that
+# lunr does not separate at (U+2009 thin space, say) takes the regular expression. Every
+# white space character of Unicode lies below U+3001.
+_SEPARATORS_NOT_SPACE = [c for c in SEPARATOR_CHARS if not c.isspace()]
+_SPACE_LUNR_KEEPS = "".join(
+    c for c in map(chr, range(0x3001)) if c.isspace() and c not in SEPARATOR_CHARS
+)
+_HAS_SPACE_LUNR_KEEPS = re.compile(f"[{re.escape(_SPACE_LUNR_KEEPS)}]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lowercased, split where lunr's tokenizer splits.
+
+    (The regular expression's way may also give empty strings, which make no term.)
+    """
+    lowered = text.lower()
+    if _HAS_SPACE_LUNR_KEEPS.search(lowered):
+        return _SEPARATORS.split(lowered)
+    for separator in _SEPARATORS_NOT_SPACE:
+        lowered = lowered.replace(separator, " ")
+    return lowered.split()
+
+
+class _TermOfWord(dict):
+    """word -> its term (None for a stop word), running the pipeline once per new word."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        super().__init__({"": None})  # what splitting leaves before and after separators
+        self._pipeline = pipeline
+
+    def __missing__(self, word: str) -> str | None:
+        terms = self._pipeline.run([Token(word, {})])
+        term = self[word] = str(terms[0]) if terms else None
+        return term
 
 
 class _MemoisingBuilder(Builder):
@@ -147,43 +182,59 @@ class _MemoisingBuilder(Builder):
 
     lunr.py tokenises character by character and runs every pipeline step on a Token object
     for every word of every document; a site repeats the same few thousand words many
-    times over. This builder splits on lunr's own separators with one regular expression
-    and runs the pipeline once per distinct word. That is only valid because no step here
-    looks at a word's neighbours or metadata, and no term metadata is kept (a test compares
-    its output with lunr.py's own ``Builder``).
+    times over. This builder splits on lunr's own separators with one regular expression,
+    runs the pipeline once per distinct word of the site and counts a field's terms with
+    ``Counter``; only a field's new terms, rare after the first pages, take a Python loop.
+    A Counter lists terms by first occurrence, so terms are numbered in the order lunr.py
+    meets them. The postings (which documents hold a term) follow from the frequencies:
+    they are written when lunr.py's ``build`` needs them (``compact_index`` does not).
+
+    That is only valid because no step here looks at a word's neighbours or metadata, and
+    no term metadata is kept (a test compares its state and output with lunr.py's own
+    ``Builder``).
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self._terms_of_word: dict[str, str | None] = {}
-
-    def _term(self, word: str) -> str | None:
-        if word not in self._terms_of_word:
-            terms = self.pipeline.run([Token(word, {})])
-            self._terms_of_word[word] = str(terms[0]) if terms else None
-        return self._terms_of_word[word]
+        self._term_of_word = _TermOfWord(self.pipeline)
 
     def add(self, doc: dict, attributes: dict | None = None) -> None:
         assert not self.metadata_whitelist, "term metadata needs lunr.py's own Builder.add"
         doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
+        term_of_word = self._term_of_word.__getitem__
+        known_terms = self.inverted_index.keys()
         for field_name in self._fields:
-            words = [w for w in _SEPARATORS.split(str(doc[field_name] or "").lower()) if w]
-            terms = [t for t in map(self._term, words) if t is not None]
-            field_ref = str(FieldRef(doc_ref, field_name))
-            frequencies: dict[str, int] = defaultdict(int)
+            words = _words(str(doc[field_name] or ""))
+            frequencies = Counter(map(term_of_word, words))
+            length = len(words) - frequencies.pop(None, 0)  # stop words and empty splits
+            if not frequencies.keys() <= known_terms:
+                self._add_terms(frequencies)
+            field_ref = f"{field_name}/{doc_ref}"  # str(FieldRef(doc_ref, field_name))
             self.field_term_frequencies[field_ref] = frequencies
-            self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                frequencies[term] += 1
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    self.inverted_index[term] = posting
-                posting[field_name].setdefault(doc_ref, {})
+            self.field_lengths[field_ref] = length
+
+    def _add_terms(self, terms: Iterable[str]) -> None:
+        """Give the terms not yet in the index their posting, numbered as they come."""
+        for term in terms:
+            if term not in self.inverted_index:
+                posting: dict = {name: {} for name in self._fields}
+                posting["_index"] = self.term_index
+                self.term_index += 1
+                self.inverted_index[term] = posting
+
+    def _write_postings(self) -> None:
+        # In the order lunr.py's add writes them: document by document, field by field.
+        inverted_index = self.inverted_index
+        for field_ref, frequencies in self.field_term_frequencies.items():
+            field_name, _, doc_ref = field_ref.partition("/")
+            for term in frequencies:
+                inverted_index[term][field_name][doc_ref] = {}
+
+    def build(self):
+        self._write_postings()
+        return super().build()
 
 
 def _filled_builder(
@@ -251,22 +302,32 @@ def compact_index(builder: Builder) -> dict:
     the term occurs more than once (``[3, 5, -2]``: document 3 once, document 8 twice).
     """
     fields = list(builder._fields)
+    field_number = {name: number for number, name in enumerate(fields)}
+    # One pass over the frequencies, in the order the documents were added (their numbers,
+    # as _filled_builder adds them), so the gaps come out as they go; the inverted index
+    # would need a sort and a frequency look-up per posting (and _MemoisingBuilder writes
+    # its postings only on build()).
+    encoded: dict[str, tuple[list[int], ...]] = {
+        term: tuple([] for _ in fields) for term in builder.inverted_index
+    }
+    previous: list[dict[str, int]] = [{} for _ in fields]
+    documents_seen = [0 for _ in fields]
+    for field_ref, frequencies in builder.field_term_frequencies.items():
+        name, _, ref = field_ref.partition("/")
+        number, document = field_number[name], int(ref)
+        if document != documents_seen[number]:
+            raise ValueError("compact_index needs documents numbered 0, 1, ... as added")
+        documents_seen[number] += 1
+        previous_document = previous[number]
+        last_document = previous_document.get
+        for term, tf in frequencies.items():
+            postings = encoded[term][number]
+            postings.append(document - last_document(term, 0))
+            previous_document[term] = document
+            if tf > 1:
+                postings.append(-tf)
     terms = sorted(builder.inverted_index, key=_utf16)
-    frequencies = builder.field_term_frequencies
-    postings = []
-    for term in terms:
-        posting = builder.inverted_index[term]
-        per_field = []
-        for name in fields:
-            encoded, previous = [], 0
-            for ref in sorted(int(r) for r in posting[name]):
-                encoded.append(ref - previous)
-                previous = ref
-                tf = frequencies[f"{name}/{ref}"][term]
-                if tf > 1:
-                    encoded.append(-tf)
-            per_field.append(encoded)
-        postings.append(per_field)
+    postings = [list(encoded[term]) for term in terms]
     return {
         "version": __TARGET_JS_VERSION__,
         "fields": fields,
@@ -285,33 +346,20 @@ def teaser(text: str) -> str:
     return text[: cut if cut > TEASER_LENGTH // 2 else TEASER_LENGTH].rstrip(" ,;:") + " …"
 
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(markup: str) -> str:
-    """Text of the HTML fragments Material's indexer collects (tags removed, entities read)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-
-
-def documents_from_entries(
-    entries: Iterable[dict], metadata: dict[str, tuple[str, tuple[str, ...]]]
+def documents_from_sections(
+    sections: Iterable[PageSection], metadata: dict[str, tuple[str, tuple[str, ...]]]
 ) -> list[SearchDocument]:
-    """Material's per-section entries as our documents, with product metadata on the page.
+    """The pages' sections as our documents, with product metadata on the product pages.
 
     ``metadata`` maps a page URL to its searchable metadata text and its result tags.
     """
-    documents = []
-    for entry in entries:
-        location = entry["location"]
-        meta, tags = metadata.get(location, ("", ()))
-        documents.append(
-            SearchDocument(
-                location=location,
-                title=plain_text(entry.get("title", "")),
-                text=plain_text(entry.get("text", "")),
-                meta=meta,
-                tags=tags,
-            )
+    no_metadata = ("", ())
+    return [
+        SearchDocument(
+            section.location,
+            section.title,
+            section.text,
+            *metadata.get(section.location, no_metadata),
         )
-    return documents
+        for section in sections
+    ]

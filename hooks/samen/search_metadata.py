@@ -12,17 +12,24 @@ from samen.site_data import SiteData, page_url
 
 def product_search_metadata(site: SiteData, lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Page URL -> (searchable metadata text, result tags) for every product in ``lang``."""
+    # One table per vocabulary (ids are unique, checked on loading): SiteData.label and
+    # organisation_by_id scan a list per call, several calls per product.
+    labels = {
+        vocabulary: {term.id: term.label.get(lang) for term in getattr(site.taxonomy, vocabulary)}
+        for vocabulary in ("types", "leernetwerken", "themes", "audiences")
+    }
+    organisations = {o.id: o.display_name(lang) for o in site.partners.organisations}
     metadata = {}
     for product in site.products.values():
         meta = product.meta
-        kind = site.label("types", meta.type, lang)
-        leernetwerken = [site.label("leernetwerken", i, lang) for i in meta.leernetwerken]
+        kind = labels["types"][meta.type]
+        leernetwerken = [labels["leernetwerken"][i] for i in meta.leernetwerken]
         words = [
             kind,
             *leernetwerken,
-            *(site.label("themes", i, lang) for i in meta.themes),
-            *(site.label("audiences", i, lang) for i in meta.audiences),
-            *(site.organisation_by_id(i).display_name(lang) for i in meta.organisations),
+            *(labels["themes"][i] for i in meta.themes),
+            *(labels["audiences"][i] for i in meta.audiences),
+            *(organisations[i] for i in meta.organisations),
             product.subtitle(lang) or "",
             product.summary(lang),
         ]
