@@ -25,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from samen import build_cache
+from samen.collector import collection_paused
 from samen.i18n import current_language
 from samen.search_index import build_index, documents_from_sections
 from samen.search_metadata import product_search_metadata
@@ -86,7 +87,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     search = config.plugins["material/search"]
     sections = [s for s in search.search_index.sections if _in_language(s.location, lang)]
     metadata = product_search_metadata(build_cache.current(), lang)
-    payload = build_index(documents_from_sections(sections, metadata), lang)
+    with collection_paused():  # see samen.collector
+        payload = build_index(documents_from_sections(sections, metadata), lang)
     folder = Path(config.site_dir) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

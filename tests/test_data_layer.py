@@ -308,3 +308,22 @@ def test_relative_urls_are_the_links_relpath_gives() -> None:
             assert relative_url(here, there) == _relpath_link(here, there), (here, there)
     assert relative_url("en/producten/x/", "producten/y/") == "../../../producten/y/"
     assert relative_url("producten/x/", "producten/x/") == "./"
+
+
+def test_collection_paused_restores_the_collector_as_it_was() -> None:
+    import gc
+
+    from samen.collector import collection_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled(), "enabled again, also after an error"
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled(), "left off when it was off"
+    finally:
+        gc.enable()
