@@ -24,6 +24,7 @@ from samen.calendar import activity_file, feed_file
 from samen.markers import MARKER
 from samen.schemas import ActivityType
 from samen.site_data import NewsItem, Product, SiteData
+from samen.template_cache import compiled_templates
 from samen.ui_text import ui_text
 from samen.urls import link_to_page, relative_url
 
@@ -46,6 +47,7 @@ class PageContext:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(FRAGMENTS_DIR),
+        bytecode_cache=compiled_templates(),
         autoescape=select_autoescape(["html", "svg"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
