@@ -198,7 +198,9 @@ def main() -> None:
     parser.add_argument("--serve", type=int, nargs="*", default=[1000], help="N to time edits at")
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant (best counts)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
-    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "results", help="a folder, or a .json file to write"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="samen-bench-"))
     results = []
@@ -232,8 +234,10 @@ def main() -> None:
         "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
         "results": results,
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    out = args.out / f"benchmark-{dt.date.today().isoformat()}.json"
+    out = args.out
+    if out.suffix != ".json":  # a folder: one file per day
+        out = out / f"benchmark-{dt.date.today().isoformat()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(_table(results))
     for r in results:

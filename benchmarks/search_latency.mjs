@@ -23,16 +23,18 @@ try {
   for (let run = 0; run < Number(values.runs); run += 1) {
     const context = await browser.newContext(); // empty cache every run
     const page = await context.newPage();
-    let bytes = 0;
-    const files = new Set();
-    page.on('response', async (response) => {
+    // Bodies are read after the fact (reading a 6 MB body takes a while, and must not be
+    // mistaken for a download still under way); which responses count is fixed at the first
+    // result.
+    const received = [];
+    page.on('response', (response) => {
       if (!SEARCH_FILES.test(response.url())) return;
-      try {
-        bytes += (await response.body()).length;
-        files.add(new URL(response.url()).pathname);
-      } catch {
-        /* redirects have no body */
-      }
+      received.push(
+        response.body().then(
+          (body) => ({ path: new URL(response.url()).pathname, length: body.length }),
+          () => null, // redirects have no body
+        ),
+      );
     });
     await page.goto(new URL('/', server.url).href, { waitUntil: 'load' });
     await page.evaluate(() => {
@@ -56,8 +58,14 @@ try {
       window.__firstResult,
       new Promise((_, reject) => setTimeout(() => reject(new Error('no search result within 60 s')), 60000)),
     ]));
+    const beforeFirstResult = received.slice();
     const firstKey = await page.evaluate(() => window.__firstKey);
-    runs.push({ ms: Math.round(firstResult - firstKey), bytes, files: [...files].sort() });
+    const bodies = (await Promise.all(beforeFirstResult)).filter(Boolean);
+    runs.push({
+      ms: Math.round(firstResult - firstKey),
+      bytes: bodies.reduce((sum, body) => sum + body.length, 0),
+      files: [...new Set(bodies.map((body) => body.path))].sort(),
+    });
     await context.close();
   }
 } finally {
