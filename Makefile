@@ -23,8 +23,11 @@ $(STAMP): requirements.txt pyproject.toml
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# Both languages, strict as the build. After a change the whole site is built again in a
+# second process, on both cores, while the site served meanwhile stays whole
+# (hooks/samen/preview.py; `mkdocs serve` would build in one process and hold requests back).
 serve: build
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python -m samen.preview -a 127.0.0.1:8000
 
 # While editing Dutch pages: the Dutch site only. A saved page shows at once (only that page,
 # and the listings, are rendered again), the rest of the site follows a few seconds later

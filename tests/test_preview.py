@@ -64,26 +64,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
-    """The mini-site as a project of its own (our mkdocs.yml, hooks and theme), previewed in
-    Dutch as `make serve-fast` does."""
+def _run_preview(project: Path, tmp_path: Path, dutch_only: bool) -> Iterator[Preview]:
+    """The mini-site as a project of its own (our mkdocs.yml, hooks and theme), previewed as
+    `make serve-fast` (Dutch only) or `make serve` (both languages) does."""
     for name in ("hooks", "overrides"):
-        (minisite / name).symlink_to(REPO / name)
+        (project / name).symlink_to(REPO / name)
     config = {"INHERIT": str(REPO / "mkdocs.yml"), "nav": MINISITE_NAV}
-    (minisite / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     port = _free_port()
     log = tmp_path / "preview.log"
-    env = {**os.environ, "SAMEN_ONLY_LANGUAGE": "nl", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SAMEN_ONLY_LANGUAGE", None)
+    if dutch_only:
+        env["SAMEN_ONLY_LANGUAGE"] = "nl"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "samen.preview", "-a", f"127.0.0.1:{port}"],
-            cwd=minisite,
+            cwd=project,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    running = Preview(minisite, port, log, process)
+    running = Preview(project, port, log, process)
     try:
         running.wait_for("the first build", lambda: running.get("producten/testrapport/"))
         yield running
@@ -93,6 +95,16 @@ def preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
     # Stopped, it leaves no built site behind.
     folder = re.search(r"documentation to directory: (\S+)/site-", running.log())
     assert folder is not None and not Path(folder[1]).exists()
+
+
+@pytest.fixture
+def preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
+    yield from _run_preview(minisite, tmp_path, dutch_only=True)
+
+
+@pytest.fixture
+def bilingual_preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
+    yield from _run_preview(minisite, tmp_path, dutch_only=False)
 
 
 def test_an_edited_page_shows_at_once_and_the_full_build_follows(preview: Preview) -> None:
@@ -166,3 +178,20 @@ def test_a_new_page_or_a_data_change_builds_the_whole_site(preview: Preview) -> 
 
 def _with(html: str | None, text: str) -> str | None:
     return html if html and text in html else None
+
+
+def test_with_both_languages_every_change_is_built_in_a_second_process(
+    bilingual_preview: Preview,
+) -> None:
+    preview = bilingual_preview
+    start = len(preview.log())
+    edit(preview.project / "docs/producten/testrapport.en.md", "title:", "title: Renamed")
+    preview.wait_for_log("Volledige bouw (beide talen), in een tweede proces", after=start)
+    preview.wait_for(
+        "the English edit", lambda: _with(preview.get("en/producten/testrapport/"), "Renamed")
+    )
+    log = preview.log()[start:]
+    assert CAUGHT_UP in log
+    assert "Bijgewerkt:" not in log  # no quick update with both languages
+    # The Dutch site is served next to it, whole.
+    assert preview.get("producten/testrapport/")

@@ -1,10 +1,10 @@
 """``python -m samen.preview``: the editors' preview, quick after saving a page.
 
-``mkdocs serve`` rebuilds the whole site after every change: at 1000 products an edited
-product page shows after 7 s (Dutch only) to 15 s (both languages). ``--dirty`` does not
-help here: it logs a warning on every build, which ``strict: true`` turns into an abort,
-it leaves unread pages without titles, and our search index would hold only the pages it
-re-rendered.
+``mkdocs serve`` rebuilds the whole site after every change, in one process: at 1000
+products an edited product page showed after 7 s (Dutch only) to 18 s (both languages).
+``--dirty`` does not help here: it logs a warning on every build, which ``strict: true``
+turns into an abort, it leaves unread pages without titles, and our search index would hold
+only the pages it re-rendered.
 
 This preview builds the whole site once, keeps what that build made (config, files, nav,
 Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
@@ -18,10 +18,16 @@ Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
   server switches to it and the browsers reload again. Saving once more while it runs
   stops it and starts it again after the quick update.
 - Anything else (a new, deleted or renamed file, ``data/``, ``overrides/``,
-  ``mkdocs.yml``), and every change while both languages are built, gets a full build in
-  this process, as under ``mkdocs serve``; it is the build whose state the quick updates use.
+  ``mkdocs.yml``) gets a full build in this process, as under ``mkdocs serve``; it is the
+  build whose state the quick updates use.
+- With both languages there is no quick update (mkdocs-static-i18n builds the second
+  language inside the first one's build, on the same config object, so no one language's
+  state is left to render a page with): every change gets the full build in a second
+  process, where ``mkdocs build`` runs the English pass on the other core, while the site
+  served meanwhile stays whole.
 
     SAMEN_ONLY_LANGUAGE=nl python -m samen.preview -a 127.0.0.1:8000   # make serve-fast
+    python -m samen.preview -a 127.0.0.1:8000                          # make serve
 
 (Only Dutch or both: mkdocs-static-i18n puts the one language it builds at ``/``, and the
 site's own links put English under ``/en/``, so an English-only site is not a faithful
@@ -283,7 +289,13 @@ class Preview:
                 self._full(config, "na een fout" if again else "")
                 return
             if not self._one_language(self.built.config):
-                self._full(None, "beide talen worden gebouwd")
+                # No quick update with both languages (see the module's docstring): the
+                # whole site is built in a second process, as after a quick update, where
+                # `mkdocs build` runs the English pass on the other core and the site
+                # served meanwhile stays whole and answering.
+                self._stop_catch_up()
+                log.info("Volledige bouw (beide talen), in een tweede proces")
+                self._start_catch_up()
                 return
             pages, reason = self._quick_pages(changes)
             if pages == []:
@@ -435,8 +447,9 @@ class Preview:
             self.builder(config)
             if not self._one_language(config):
                 log.info(
-                    "Beide talen: elke wijziging bouwt de hele site opnieuw. Sneller bij het "
-                    "bewerken van Nederlandse pagina's: make serve-fast."
+                    "Beide talen: elke wijziging bouwt de hele site opnieuw, in een tweede "
+                    "proces (de site blijft zolang bereikbaar). Sneller bij het bewerken van "
+                    "Nederlandse pagina's: make serve-fast."
                 )
             server.watch(config.docs_dir)
             if config.config_file_path:
@@ -463,7 +476,9 @@ def build_into(config_file: str | None, site_dir: str, site_url: str) -> int:
     """The full build after a quick update, in its own process: as the preview builds."""
     config = load_config(config_file=config_file, site_dir=site_dir)
     config.site_url = site_url
-    config.plugins.on_startup(command="serve", dirty=False)
+    # A build like `mkdocs build`: this process has no server threads, so the English pass
+    # may run in a forked process of its own (hooks/parallel_languages.py).
+    config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config, serve_url=site_url)
     except Abort as error:
