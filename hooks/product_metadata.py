@@ -2,7 +2,7 @@
 
 Adds schema.org JSON-LD, ``citation_*`` and Open Graph tags to the ``<head>`` of every
 product page, and writes ``cite.bib``, ``cite.ris`` and ``cite.json`` next to each
-published product page in each language.
+published product's Dutch page, in the Dutch pass (one set per product: samen.citation).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from samen import build_cache
-from samen.citation import CITATION_FILES, citable
+from samen.citation import CITATION_FILES, citable, records_folder
 from samen.i18n import current_language
 from samen.metadata import product_head
-from samen.site_data import Product, page_language, page_url
+from samen.site_data import DEFAULT_LANGUAGE, Product, page_language
 
 
 def _product_of(page: Page) -> Product | None:
@@ -59,10 +59,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = current_language(config)
     site_url = config.site_url or "/"
     citation_files = []
-    for product in site.products.values():
+    for product in site.products.values() if lang == DEFAULT_LANGUAGE else ():
         if not citable(product):
             continue
-        url = page_url(product.src_uri, lang)
+        url = records_folder(product)
         texts = {
             name: write(site, product, site_url + url) for name, write in CITATION_FILES.items()
         }

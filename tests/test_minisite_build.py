@@ -205,6 +205,13 @@ def test_how_to_cite_with_downloadable_records(built: Path) -> None:
     assert ris[0] == "TY  - RPRT" and ris[-1] == "ER  - "
     csl = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
     assert csl[0]["issued"] == {"date-parts": [[2023, 11, 6]]}
+    assert csl[0]["URL"] == "https://werkplaatssamen.nl/producten/testrapport/"
+    # One set of records per product: the English page links to those of the Dutch page.
+    english = soup(built, "en/producten/testrapport/")
+    links = [a["href"] for a in english.select(".samen-citation a[download]")]
+    assert links == [f"../../../producten/testrapport/cite.{x}" for x in ("bib", "ris", "json")]
+    assert not list((built / "en").rglob("cite.*"))
+    assert [a["href"] for a in page.select(".samen-citation a[download]")][0] == "./cite.bib"
     planned = soup(built, "producten/testhandreiking/")
     assert planned.select_one(".samen-citation__reference") is None
     assert "nog niet verschenen" in planned.select_one(".samen-citation").get_text()

@@ -3,13 +3,18 @@
 The sources name no personal authors for SAMEN's products, so the author is the body
 a product came from: its leernetwerk(en) of SAMEN, published by SAMEN. Planned products
 have nothing to cite yet and get no records.
+
+The records describe the publication, which is Dutch (its title, authors and language), so
+each product has one set, next to its Dutch page and pointing to it, which the English page
+links to as well. (Per language they differed in the URL only, and doubled the files the
+site is made of: three per product.)
 """
 
 from __future__ import annotations
 
 import json
 
-from samen.site_data import Product, SiteData
+from samen.site_data import DEFAULT_LANGUAGE, Product, SiteData, page_url
 
 PUBLISHER = "SAMEN, Regionale Kenniswerkplaats Jeugd"
 
@@ -22,6 +27,11 @@ _TYPES = {  # our product type -> (BibTeX entry, RIS type, CSL type)
 
 def citable(product: Product) -> bool:
     return product.meta.status == "gepubliceerd"
+
+
+def records_folder(product: Product) -> str:
+    """Site URL of the folder that holds the product's records: that of its Dutch page."""
+    return page_url(product.src_uri, DEFAULT_LANGUAGE)
 
 
 def authors(site: SiteData, product: Product) -> list[str]:

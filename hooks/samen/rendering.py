@@ -220,6 +220,8 @@ def product_page_parts(
         context,
         product=product,
         reference=ready if citation.citable(product) else None,
+        # One set of records per product, next to its Dutch page (samen.citation).
+        records=relative_url(context.page_url, citation.records_folder(product)),
     )
     return summary, cite + related
 
