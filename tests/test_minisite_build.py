@@ -211,7 +211,7 @@ def test_how_to_cite_with_downloadable_records(built: Path) -> None:
     links = [a["href"] for a in english.select(".samen-citation a[download]")]
     assert links == [f"../../../producten/testrapport/cite.{x}" for x in ("bib", "ris", "json")]
     assert not list((built / "en").rglob("cite.*"))
-    assert [a["href"] for a in page.select(".samen-citation a[download]")][0] == "./cite.bib"
+    assert page.select_one(".samen-citation a[download]")["href"] == "./cite.bib"
     planned = soup(built, "producten/testhandreiking/")
     assert planned.select_one(".samen-citation__reference") is None
     assert "nog niet verschenen" in planned.select_one(".samen-citation").get_text()
