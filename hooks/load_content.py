@@ -32,6 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if is_later_language_pass(config):
         return config
     docs_dir = Path(config.docs_dir)
+    # What an earlier build in this process froze (`mkdocs serve --clean` rebuilds with the
+    # "build" command too; tests build many times) may be collected again.
+    gc.unfreeze()
     try:
         build_cache.load(docs_dir.parent, docs_dir)
     except ContentError as error:
@@ -40,6 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # What is loaded now lives until the build ends: the garbage collector's full
         # collections need not walk it again, and hooks/parallel_languages.py forks next
         # (the documented use of freeze: no copy-on-write of objects the collector touches).
-        # Not under `mkdocs serve`, where each rebuild's data must be freed again.
         gc.freeze()
     return config
+
+
+def on_shutdown() -> None:
+    gc.unfreeze()

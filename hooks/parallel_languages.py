@@ -71,6 +71,8 @@ def _run_later_pass(config: MkDocsConfig, lang: str, staging: Path) -> None:
         code = 0
     except MkDocsException as error:  # a PluginError's report, or Abort in strict mode
         print(error.format_message(), file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl+C, or stopped by the parent (_abandon_child): no trace
+        code = 130
     except BaseException:
         traceback.print_exc()
     finally:

@@ -45,7 +45,7 @@ def _write_files(folders: list[tuple[Path, dict[str, str]]]) -> None:
             (folder / name).write_text(text, encoding="utf-8")
 
 
-# A thread writes the citation files (three per product and language) while MkDocs renders
+# A thread writes the citation files (three per product, in the Dutch pass) while MkDocs renders
 # the pages: creating thousands of small files is slow on some disks, and the thread waits
 # on the disk, not on the interpreter. One thread per pass, joined at the end of the pass, so
 # none is alive when hooks/parallel_languages.py forks the next build.

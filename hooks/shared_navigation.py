@@ -14,6 +14,7 @@ build) the template includes the partial itself; a test compares both builds byt
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -24,13 +25,22 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
+def _links(items: list) -> Iterator:
+    for item in items:
+        if item.children:
+            yield from _links(item.children)
+        if getattr(item, "url", None) is not None:
+            yield item
+
+
 class SharedNavigation:
     """The navigation HTML of the pages outside the nav of one language pass, by folder."""
 
     def __init__(self, nav: Navigation) -> None:
         self._nav_pages = nav.pages
         self._nav_files = {page.file.src_uri for page in nav.pages}
-        self._nav_urls = [page.url for page in nav.pages]
+        # Every link of the nav (pages and links to elsewhere), each ending in one "/".
+        self._nav_urls = [item.url.rstrip("/") + "/" for item in _links(nav.items)]
         self._by_folder: dict[tuple, Markup] = {}
 
     def _folder(self, page: Page | None) -> str | None:
@@ -39,7 +49,8 @@ class SharedNavigation:
             return None  # a template without a page of its own (404.html, say)
         if page.file.src_uri in self._nav_files:
             return None  # its own item (and those above it) are marked active
-        if any(url.startswith(page.url) for url in self._nav_urls):
+        own = page.url.rstrip("/") + "/"
+        if any(url.startswith(own) for url in self._nav_urls):
             return None  # a nav link below the page itself would be relative to it alone
         return posixpath.dirname(page.url.rstrip("/"))
 

@@ -9,9 +9,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from samen.template_cache import compiled_templates
+from samen.template_cache import keep_compiled_templates
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = compiled_templates()
+    keep_compiled_templates(env)
     return env

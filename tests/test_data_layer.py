@@ -302,6 +302,9 @@ def test_relative_urls_are_the_links_relpath_gives() -> None:
         "404.html",
         "bestanden/a.pdf",
         "producten/xy/",
+        "oud/../producten/z/",
+        "bestanden/../bestanden/b.pdf",
+        "./over/",
     ]
     for here in urls:
         for there in urls:

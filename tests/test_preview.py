@@ -195,3 +195,36 @@ def test_with_both_languages_every_change_is_built_in_a_second_process(
     assert "Bijgewerkt:" not in log  # no quick update with both languages
     # The Dutch site is served next to it, whole.
     assert preview.get("producten/testrapport/")
+
+
+@pytest.fixture
+def busy_bilingual_preview(minisite: Path, tmp_path: Path) -> Iterator[Preview]:
+    """Both languages, with 300 more products: a full build that lasts a few seconds."""
+    product = (minisite / "docs/producten/testrapport.md").read_text(encoding="utf-8")
+    body = "Tekst van een kopie om mee te testen. " * 200
+    for number in range(300):
+        copy = product.replace("id: testrapport", f"id: kopie-{number}")
+        copy = copy.replace("related: [testhandreiking]\n", "") + body + "\n"
+        (minisite / f"docs/producten/kopie-{number}.md").write_text(copy, encoding="utf-8")
+    yield from _run_preview(minisite, tmp_path, dutch_only=False)
+
+
+def test_a_save_during_the_build_stops_it_with_its_english_pass(
+    busy_bilingual_preview: Preview,
+) -> None:
+    preview = busy_bilingual_preview
+    folder = Path(re.search(r"documentation to directory: (\S+)/site-", preview.log())[1])
+    page = preview.project / "docs/producten/testrapport.md"
+    start = len(preview.log())
+    edit(page, "Tekst van het rapport.", "Eerste versie.")
+    # The catch-up build has forked its English pass, which builds into a staging folder.
+    preview.wait_for("the English pass", lambda: list(folder.glob(".samen-en-pass-*")))
+    edit(page, "Eerste versie.", "Tweede versie.")
+    preview.wait_for_log("Volledige bouw gestopt", after=start)
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    preview.wait_for(
+        "the second edit", lambda: _with(preview.get("producten/testrapport/"), "Tweede versie.")
+    )
+    # The stopped build's English pass was stopped with it: nothing of it is left behind.
+    time.sleep(3)
+    assert list(folder.glob(".samen-en-pass-*")) == []

@@ -506,14 +506,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Stopped by another program (the preview stopping its catch-up build, a test, the
+    # benchmark): end as after Ctrl+C, so that what this process started is stopped too (the
+    # catch-up build's English pass, hooks/parallel_languages.py; the preview's catch-up
+    # build) and the temporary folders are removed.
+    signal.signal(signal.SIGTERM, _interrupt)
     if args.build_into:
         # Warnings and errors only: the preview's own lines say when this starts and ends.
         _log_setup(logging.WARNING)
         return build_into(args.config_file, args.build_into, args.site_url)
     _log_setup()
-    # Stopped by another program (a test, the benchmark): end as after Ctrl+C, so that the
-    # full build in the background is stopped and the temporary folder removed.
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
         Preview(args.config_file, args.dev_addr).serve()
     except Abort as error:  # the first build failed, as `mkdocs serve` would

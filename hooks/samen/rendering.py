@@ -24,7 +24,7 @@ from samen.calendar import activity_file, feed_file
 from samen.markers import MARKER
 from samen.schemas import ActivityType
 from samen.site_data import NewsItem, Product, SiteData
-from samen.template_cache import compiled_templates
+from samen.template_cache import keep_compiled_templates
 from samen.ui_text import ui_text
 from samen.urls import link_to_page, relative_url
 
@@ -47,7 +47,6 @@ class PageContext:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(FRAGMENTS_DIR),
-        bytecode_cache=compiled_templates(),
         autoescape=select_autoescape(["html", "svg"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -55,6 +54,7 @@ def environment() -> Environment:
     )
     env.filters["thousands"] = _thousands
     env.filters["hours"] = _hours
+    keep_compiled_templates(env)
     return env
 
 
@@ -116,7 +116,8 @@ def product_card(context: PageContext, product: Product, heading_level: int) -> 
         )
         # The link is the card's first value: nothing from the content comes before it.
         before, found, after = html.partition(_CARD_LINK)
-        assert found, "product-card.html must link to the product"
+        if not found:
+            raise RuntimeError("overrides/fragments/product-card.html must link to the product")
         parts = _cards[1][key] = (before, after)
     before, after = parts
     return Markup(before + str(escape(context.link(product.src_uri))) + after)

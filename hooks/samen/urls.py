@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 from functools import cache
 
 from samen.site_data import page_url
 
 
 def _segments(url: str) -> list[str]:
-    return [part for part in url.split("/") if part and part != "."]
+    # normpath is string arithmetic too: "a/../b" is "b" (an alias may be written so).
+    return [part for part in posixpath.normpath(url).split("/") if part and part != "."]
 
 
 # Pure functions of their strings, asked for some ten thousand times per language pass (every
