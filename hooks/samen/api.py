@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from pydantic import BaseModel, ConfigDict
 
-from samen.site_data import DEFAULT_LANGUAGE, Product, SiteData, page_url
+from samen.site_data import Product, SiteData, page_url, site_path
 
 API_VERSION = "v1"
 
@@ -275,7 +275,7 @@ def rss_feed(site: SiteData, lang: str, base_url: str) -> str:
     """RSS 2.0: dates are optional there, so an undated product gets none, not a made-up one."""
     title, description = _FEED_TEXT[lang]
     catalogue = base_url + page_url("producten/index.md", lang)
-    feed_url = base_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "producten/feed.xml"
+    feed_url = base_url + site_path("producten/feed.xml", lang)
     items = []
     for product in site.products_newest_first():
         url = base_url + page_url(product.src_uri, lang)
@@ -299,7 +299,7 @@ def news_feed(site: SiteData, lang: str, base_url: str) -> str:
     """RSS 2.0 of the news items of one language, newest first; every item has its date."""
     title, description = _NEWS_FEED_TEXT[lang]
     listing = base_url + page_url("nieuws/index.md", lang)
-    feed_url = base_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "nieuws/feed.xml"
+    feed_url = base_url + site_path("nieuws/feed.xml", lang)
     items = []
     for news in site.news_newest_first():
         url = base_url + page_url(news.src_uri, lang)

@@ -12,7 +12,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from samen.schemas import Activity
-from samen.site_data import DEFAULT_LANGUAGE, SiteData, page_url
+from samen.site_data import SiteData, page_url, site_path
 from samen.ui_text import ui_text
 
 CALENDAR_NAME = {"nl": "Agenda van SAMEN", "en": "SAMEN events"}
@@ -20,7 +20,7 @@ CALENDAR_NAME = {"nl": "Agenda van SAMEN", "en": "SAMEN events"}
 
 def calendar_folder(lang: str) -> str:
     """Site-relative folder of the .ics files of a language (next to the agenda page)."""
-    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "agenda/"
+    return site_path("agenda/", lang)
 
 
 def activity_file(activity: Activity, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from samen.site_data import DEFAULT_LANGUAGE, SiteData, page_url
+from samen.site_data import SiteData, page_url, site_path
 from samen.urls import relative_url
 
 _TEXT = {
@@ -15,9 +15,8 @@ _TEXT = {
 
 def alias_targets(site: SiteData, lang: str) -> dict[str, str]:
     """Old site-relative URL -> current URL, for the pages of one language."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     return {
-        f"{prefix}{alias.strip('/')}/": page_url(product.src_uri, lang)
+        site_path(f"{alias.strip('/')}/", lang): page_url(product.src_uri, lang)
         for product in site.products.values()
         for alias in product.meta.aliases
     }

@@ -23,7 +23,7 @@ from samen import charts, citation, indicators
 from samen.calendar import activity_file, feed_file
 from samen.markers import MARKER
 from samen.schemas import ActivityType
-from samen.site_data import NewsItem, Product, SiteData
+from samen.site_data import NewsItem, Product, SiteData, site_path
 from samen.template_cache import keep_compiled_templates
 from samen.ui_text import ui_text
 from samen.urls import link_to_page, relative_url
@@ -275,10 +275,9 @@ def catalogue_filters(site: SiteData, lang: str) -> list[FilterDimension]:
 
 def _catalogue(context: PageContext) -> str:
     products = context.site.products_newest_first()
-    prefix = "" if context.lang == "nl" else f"{context.lang}/"
     feed_links = {
-        "feed": relative_url(context.page_url, f"{prefix}producten/feed.xml"),
-        "json": relative_url(context.page_url, f"{prefix}api/v1/producten.json"),
+        "feed": relative_url(context.page_url, site_path("producten/feed.xml", context.lang)),
+        "json": relative_url(context.page_url, site_path("api/v1/producten.json", context.lang)),
     }
     return render_fragment(
         "catalogue.html",
@@ -468,14 +467,13 @@ def _voortgang_agendas(context: PageContext) -> str:
 
 
 def news_listing(context: PageContext) -> str:
-    prefix = "" if context.lang == "nl" else f"{context.lang}/"
     return render_fragment(
         "news-list.html",
         context,
         items=context.site.news_newest_first(),
         heading_level=2,
         empty_text=ui_text(context.lang)["no_news"],
-        feed_url=relative_url(context.page_url, f"{prefix}nieuws/feed.xml"),
+        feed_url=relative_url(context.page_url, site_path("nieuws/feed.xml", context.lang)),
     )
 
 

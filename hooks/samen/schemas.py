@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -392,14 +392,7 @@ Perspective = Literal[
     "ervaringsdeskundige-ouder",
     "ervaringsdeskundige-jongere",
 ]
-PERSPECTIVES: tuple[str, ...] = (
-    "beleid",
-    "praktijk",
-    "wetenschap",
-    "hogescholen",
-    "ervaringsdeskundige-ouder",
-    "ervaringsdeskundige-jongere",
-)
+PERSPECTIVES: tuple[str, ...] = get_args(Perspective)
 # Meetings that a leernetwerktrekker organises with the leernetwerk (they count for the target).
 LEERNETWERK_MEETING_TYPES = ("leernetwerkbijeenkomst", "gezinnen-gemeenten-sociaal-domein")
 

@@ -328,13 +328,19 @@ def page_schema(norm_uri: str, lang: str) -> type[BaseModel]:
 
 
 @cache  # pure, and asked for on every card of every listing
+def site_path(path: str, lang: str) -> str:
+    """Where a generated file (``producten/feed.xml``) stands for ``lang``: Dutch at the
+    root, other languages below ``<lang>/``."""
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
 def page_url(norm_uri: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The site-relative URL MkDocs gives a page (directory URLs), per language."""
     path = PurePosixPath(norm_uri).with_suffix("")
     url = "" if path.name in ("index", "README") else f"{path.name}/"
     parent = str(path.parent)
     url = f"{parent}/{url}" if parent != "." else url
-    return url if lang == DEFAULT_LANGUAGE else f"{lang}/{url}"
+    return site_path(url, lang)
 
 
 def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
