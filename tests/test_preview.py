@@ -1,4 +1,4 @@
-"""The editors' preview (``make serve-fast``, ``samen.preview``) on a mini-site.
+"""The editors' preview (``make serve``, ``make serve-fast``: ``samen.preview``) on a mini-site.
 
 It runs as editors run it, in its own process with a real server; the tests save files,
 read the served pages over HTTP and read what the preview told the terminal.
@@ -124,6 +124,15 @@ def test_an_edited_page_shows_at_once_and_the_full_build_follows(preview: Previe
     # The quick update renders the page exactly as the full build does.
     assert quick == full
 
+    # Saved again, now that the site served is the one the full build made: the quick update
+    # writes into that site too.
+    start = len(preview.log())
+    edit(preview.project / "docs/producten/testrapport.md", "Nieuw 81.", "Nieuw 82.")
+    preview.wait_for_log(QUICK, after=start)
+    served = preview.get("producten/testrapport/") or ""
+    if CAUGHT_UP not in preview.log()[start:]:
+        assert "Nieuw 82." in served
+
 
 def test_a_changed_title_also_updates_the_listings_at_once(preview: Preview) -> None:
     start = len(preview.log())
@@ -180,21 +189,53 @@ def _with(html: str | None, text: str) -> str | None:
     return html if html and text in html else None
 
 
-def test_with_both_languages_every_change_is_built_in_a_second_process(
+def test_with_both_languages_a_saved_page_shows_at_once_in_its_language(
     bilingual_preview: Preview,
 ) -> None:
     preview = bilingual_preview
     start = len(preview.log())
-    edit(preview.project / "docs/producten/testrapport.en.md", "title:", "title: Renamed")
-    preview.wait_for_log("Volledige bouw (beide talen), in een tweede proces", after=start)
-    preview.wait_for(
-        "the English edit", lambda: _with(preview.get("en/producten/testrapport/"), "Renamed")
+    edit(preview.project / "docs/producten/testrapport.en.md", "Text of the report.", "New 83.")
+    quick = preview.wait_for(
+        "the English edit", lambda: _with(preview.get("en/producten/testrapport/"), "New 83.")
     )
     log = preview.log()[start:]
-    assert CAUGHT_UP in log
-    assert "Bijgewerkt:" not in log  # no quick update with both languages
-    # The Dutch site is served next to it, whole.
-    assert preview.get("producten/testrapport/")
+    assert "Bijgewerkt: producten/testrapport.en.md (" in log
+    assert "Volledige bouw (" not in log  # not the slow path
+    # Rendered as the English pass renders it: English page, English interface.
+    assert '<html lang="en"' in quick and "Knowledge products" in quick
+
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    full = preview.wait_for("the page", lambda: preview.get("en/producten/testrapport/"))
+    assert quick == full
+    # The Dutch site is served next to it, whole, and Dutch pages are quick as well.
+    start = len(preview.log())
+    edit(preview.project / "docs/producten/testrapport.md", "Tekst van het rapport.", "Nieuw 84.")
+    dutch = preview.wait_for(
+        "the Dutch edit", lambda: _with(preview.get("producten/testrapport/"), "Nieuw 84.")
+    )
+    assert QUICK in preview.log()[start:]
+    assert '<html lang="nl"' in dutch and "Kennisproducten" in dutch
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    assert preview.get("producten/testrapport/") == dutch
+
+
+def test_with_both_languages_new_facts_show_in_both_languages_at_once(
+    bilingual_preview: Preview,
+) -> None:
+    """A product's facts are in its Dutch front matter: the English page and the listings of
+    both languages are rendered again with the Dutch page."""
+    preview = bilingual_preview
+    for url in ("en/producten/testrapport/", "en/producten/", "producten/"):
+        assert "2021" not in (preview.get(url) or "")
+    start = len(preview.log())
+    edit(preview.project / "docs/producten/testrapport.md", "date: 2023-11-06", "date: 2021-11-06")
+    preview.wait_for_log(QUICK, after=start)
+    assert "overzichtspagina's" in preview.log()[start:].split(QUICK, 1)[1].splitlines()[0]
+    served = {url: preview.get(url) or "" for url in ("en/producten/testrapport/", "en/producten/")}
+    if CAUGHT_UP not in preview.log()[start:]:
+        assert all("2021" in html for html in served.values())
+    preview.wait_for_log(CAUGHT_UP, after=start)
+    assert all("2021" in (preview.get(url) or "") for url in served)
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
 
 - When only existing pages of the site changed, it reloads and validates the content data,
   renders just those pages through MkDocs' own page pipeline (every plugin and hook event
-  of a page runs), plus the pages that list products when a front matter changed, and lets
+  of a page runs), plus, when a front matter changed, the pages that list products and the
+  same page in the other language (its summary box shows the Dutch front matter), and lets
   the browsers reload. A full build then runs in a second process, into a folder of its
   own, so the served site stays whole and answers at once meanwhile (MkDocs' server holds
   back every request while a build runs in the server's process); when it is done, the
@@ -20,18 +21,20 @@ Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
 - Anything else (a new, deleted or renamed file, ``data/``, ``overrides/``,
   ``mkdocs.yml``) gets a full build in this process, as under ``mkdocs serve``; it is the
   build whose state the quick updates use.
-- With both languages there is no quick update (mkdocs-static-i18n builds the second
-  language inside the first one's build, on the same config object, so no one language's
-  state is left to render a page with): every change gets the full build in a second
-  process, where ``mkdocs build`` runs the English pass on the other core, while the site
-  served meanwhile stays whole.
+
+Both languages: mkdocs-static-i18n builds the second language inside the first one's
+build, on the same config object, so at the end that object is set up for English. The
+files, nav and Jinja environment of each pass are kept apart (``_Capture``), and before a
+page is rendered again the config is set up for its language the way the plugin does it
+at the start of a pass (``_use_language``).
 
     SAMEN_ONLY_LANGUAGE=nl python -m samen.preview -a 127.0.0.1:8000   # make serve-fast
     python -m samen.preview -a 127.0.0.1:8000                          # make serve
 
 (Only Dutch or both: mkdocs-static-i18n puts the one language it builds at ``/``, and the
 site's own links put English under ``/en/``, so an English-only site is not a faithful
-preview.)
+preview. Both languages cost a longer first build, since this process builds them one
+after the other.)
 """
 
 from __future__ import annotations
@@ -67,7 +70,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from samen import build_cache
+from samen.i18n import current_language
 from samen.problems import ContentError
+from samen.site_data import page_language
 
 log = logging.getLogger("mkdocs.samen.preview")
 
@@ -89,58 +94,34 @@ def _log_setup(level: int = logging.INFO) -> None:
 
 
 class _Capture(BasePlugin):
-    """Registered into each full build of this process: keeps the files, nav and Jinja
-    environment the build's pages were rendered with (after every other plugin's handler)."""
+    """Registered into each full build of this process: keeps, per language pass, the files,
+    nav and Jinja environment its pages were rendered with (after every other plugin's
+    handler)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.files: Files | None = None
-        self.nav: Navigation | None = None
-        self.env: Environment | None = None
+        self.passes: dict[str, dict] = {}  # language -> {"files", "nav", "env"}
 
     @event_priority(-1000)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav, self.files = nav, files
+        self.passes[current_language(config)] = {"files": files, "nav": nav}
         return nav
 
     @event_priority(-1000)
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        self.env = env
+        self.passes[current_language(config)]["env"] = env
         return env
 
 
 @dataclass
-class _Built:
-    """What the last full build in this process made, for rendering single pages again."""
+class _Language:
+    """What one language pass of the last full build made, to render its pages again."""
 
-    config: MkDocsConfig
+    lang: str
     files: Files
     nav: Navigation
     env: Environment
     doc_files: list[File]
-    pages: dict[str, Page] = field(default_factory=dict)  # absolute source path -> page
-    sources: set[str] = field(default_factory=set)  # every file the build read from docs/
-    present: set[str] = field(default_factory=set)  # every file in docs/, also those left out
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, capture: _Capture) -> _Built:
-        assert capture.files is not None and capture.nav is not None and capture.env is not None
-        # The same selection build() renders under `mkdocs serve`.
-        doc_files = capture.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        pages = {
-            os.path.normpath(f.abs_src_path): f.page
-            for f in doc_files
-            if f.page is not None and f.abs_src_path
-        }
-        sources = {os.path.normpath(f.abs_src_path) for f in capture.files if f.abs_src_path}
-        present = {
-            os.path.normpath(os.path.join(folder, name))
-            for folder, _, names in os.walk(config.docs_dir)
-            for name in names
-        }
-        return cls(
-            config, capture.files, capture.nav, capture.env, doc_files, pages, sources, present
-        )
 
     def listing_pages(self) -> list[Page]:
         """Pages whose Markdown holds a marker that lists products, news or data."""
@@ -149,6 +130,91 @@ class _Built:
             for f in self.doc_files
             if f.page is not None and LISTING_MARK in (f.page.markdown or "")
         ]
+
+
+@dataclass(frozen=True)
+class _PageIn:
+    """A page of one language (with a fallback, one source file is a page in both)."""
+
+    language: _Language
+    page: Page
+
+    @property
+    def source(self) -> str:
+        return os.path.normpath(self.page.file.abs_src_path or "")
+
+
+@dataclass
+class _Built:
+    """What the last full build in this process made, for rendering single pages again."""
+
+    config: MkDocsConfig
+    languages: dict[str, _Language]  # in the order they were built
+    pages: dict[str, list[_PageIn]] = field(default_factory=dict)  # source path -> its pages
+    by_url: dict[str, list[_PageIn]] = field(default_factory=dict)  # the page in each language
+    sources: set[str] = field(default_factory=set)  # every file the build read from docs/
+    present: set[str] = field(default_factory=set)  # every file in docs/, also those left out
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, capture: _Capture) -> _Built:
+        languages: dict[str, _Language] = {}
+        pages: dict[str, list[_PageIn]] = {}
+        by_url: dict[str, list[_PageIn]] = {}
+        sources: set[str] = set()
+        for lang, made in capture.passes.items():
+            # The same selection build() renders under `mkdocs serve`.
+            doc_files = made["files"].documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            language = _Language(lang, made["files"], made["nav"], made["env"], doc_files)
+            languages[lang] = language
+            for f in doc_files:
+                if f.page is not None and f.abs_src_path:
+                    page = _PageIn(language, f.page)
+                    pages.setdefault(page.source, []).append(page)
+                    by_url.setdefault(page_language(f.src_uri)[1], []).append(page)
+            sources |= {os.path.normpath(f.abs_src_path) for f in made["files"] if f.abs_src_path}
+        present = {
+            os.path.normpath(os.path.join(folder, name))
+            for folder, _, names in os.walk(config.docs_dir)
+            for name in names
+        }
+        return cls(config, languages, pages, by_url, sources, present)
+
+    def same_page_elsewhere(self, page: _PageIn) -> list[_PageIn]:
+        """The page in the other languages (of ``x.md``: ``x.en.md``, or its fallback)."""
+        _, uri = page_language(page.page.file.src_uri)
+        return [other for other in self.by_url.get(uri, []) if other.language is not page.language]
+
+    def move_to(self, site_dir: Path) -> None:
+        """The site now lives in ``site_dir`` (a full build in another process made it)."""
+        old = self.config.site_dir
+        self.config.site_dir = str(site_dir)
+        for language in self.languages.values():
+            for file in language.files:
+                # Where a page is written is `abs_dest_path`, which MkDocs caches and
+                # mkdocs-static-i18n sets itself: moved along, not worked out again.
+                inside = os.path.relpath(file.abs_dest_path, old)
+                file.dest_dir = str(site_dir)
+                file.abs_dest_path = os.path.normpath(os.path.join(site_dir, inside))
+
+
+def _use_language(config: MkDocsConfig, lang: str) -> None:
+    """Set the config up for ``lang``, as mkdocs-static-i18n does at the start of its pass
+    (theme language, language switcher, the language's own overrides in mkdocs.yml)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None or plugin.current_language == lang:
+        return
+    plugin.current_language = lang
+    # Without the lines it logs for each override: a full build has said them already.
+    plugin_log = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n")
+    level = plugin_log.level
+    plugin_log.setLevel(logging.WARNING)
+    try:
+        plugin.reconfigure_mkdocs_config(config)
+    finally:
+        plugin_log.setLevel(level)
+    # The plugin puts its sitemap template in front of the theme's folders on every call;
+    # only the first of equal folders is ever read.
+    config.theme.dirs[:] = list(dict.fromkeys(config.theme.dirs))
 
 
 def _is_scratch(path: str) -> bool:
@@ -223,11 +289,6 @@ class Preview:
             config.site_url = self.serve_url
         return config
 
-    @staticmethod
-    def _one_language(config: MkDocsConfig) -> bool:
-        plugin = config.plugins.get("i18n")
-        return plugin is None or len(plugin.build_languages) == 1
-
     def _relative(self, path: str) -> str:
         assert self.built is not None
         docs = self.built.config.docs_dir
@@ -252,17 +313,17 @@ class Preview:
             changes, self.changes = self.changes, set()
         return changes
 
-    def _quick_pages(self, changes: set[str]) -> tuple[list[Page] | None, str]:
+    def _quick_pages(self, changes: set[str]) -> tuple[list[_PageIn] | None, str]:
         """The pages to render again, or None and why the whole site must be built."""
         assert self.built is not None
-        pages: list[Page] = []
+        pages: list[_PageIn] = []
         for path in sorted(changes):
             if _is_scratch(path):
                 continue
             exists = os.path.exists(path)
-            page = self.built.pages.get(path)
-            if page is not None and os.path.isfile(path):
-                pages.append(page)
+            rendered_as = self.built.pages.get(path)
+            if rendered_as and os.path.isfile(path):
+                pages.extend(rendered_as)
             elif path in self.built.sources:
                 what = "gewijzigd (geen pagina)" if exists else "verwijderd"
                 return None, f"{what}: {self._relative(path)}"
@@ -288,15 +349,6 @@ class Preview:
                 again = config is None and self.built is not None
                 self._full(config, "na een fout" if again else "")
                 return
-            if not self._one_language(self.built.config):
-                # No quick update with both languages (see the module's docstring): the
-                # whole site is built in a second process, as after a quick update, where
-                # `mkdocs build` runs the English pass on the other core and the site
-                # served meanwhile stays whole and answering.
-                self._stop_catch_up()
-                log.info("Volledige bouw (beide talen), in een tweede proces")
-                self._start_catch_up()
-                return
             pages, reason = self._quick_pages(changes)
             if pages == []:
                 log.info("Geen pagina gewijzigd.")
@@ -309,7 +361,7 @@ class Preview:
                 self._quick(pages)
             except BaseException:
                 with self.changes_lock:  # render them again once the error is fixed
-                    self.changes |= {os.path.normpath(p.file.abs_src_path) for p in pages}
+                    self.changes |= {page.source for page in pages}
                 raise
             self._start_catch_up()
 
@@ -335,7 +387,7 @@ class Preview:
         self._switch_to(target)
         log.info(f"Volledige bouw klaar ({time.monotonic() - start:.1f} s).")
 
-    def _quick(self, pages: list[Page]) -> None:
+    def _quick(self, saved: list[_PageIn]) -> None:
         built = self.built
         assert built is not None
         start = time.monotonic()
@@ -346,31 +398,62 @@ class Preview:
             # What hooks/load_content.py makes a full build show, and stop with.
             log.error("\n" + error.report())
             raise Abort("Aborted with a BuildError!") from None
-        before = {id(page): dict(page.meta) for page in pages}
+        before = {id(p.page): dict(p.page.meta) for p in saved}
         try:
-            for page in pages:
-                _populate_page(page, built.config, built.files)
-            changed_meta = any(dict(page.meta) != before[id(page)] for page in pages)
-            listings = [p for p in built.listing_pages() if p not in pages] if changed_meta else []
-            for page in listings:
-                _populate_page(page, built.config, built.files)
-            for page in pages + listings:
-                _build_page(
-                    page,
-                    built.config,
-                    built.doc_files,
-                    built.nav,
-                    built.env,
-                    excluded=page.file.inclusion.is_excluded(),
-                )
+            self._populate(saved)
+            changed = [p for p in saved if dict(p.page.meta) != before[id(p.page)]]
+            # A new front matter shows in the listings, and in the page's summary box in the
+            # other language too (a product's facts are in its Dutch front matter).
+            also = self._also_rendered(saved, changed)
+            self._populate(also)
+            for page in saved + also:
+                self._render(page)
         except Exception as error:
             self.needs_full = True
             log.error(f"Bijwerken mislukt: {error}")
             raise Abort("Aborted with an error while updating a page") from None
-        names = ", ".join(self._relative(p.file.abs_src_path) for p in pages)
-        extra = f" en {len(listings)} overzichtspagina's" if listings else ""
+        names = ", ".join(sorted({self._relative(p.source) for p in saved}))
+        listings = sum(1 for p in also if LISTING_MARK in (p.page.markdown or ""))
+        extra = f" en {listings} overzichtspagina's" if listings else ""
         log.info(
             f"Bijgewerkt: {names}{extra} ({time.monotonic() - start:.1f} s); volledige bouw volgt"
+        )
+
+    def _also_rendered(self, saved: list[_PageIn], changed: list[_PageIn]) -> list[_PageIn]:
+        assert self.built is not None
+        if not changed:
+            return []
+        seen = {id(p.page) for p in saved}
+        also: list[_PageIn] = []
+        candidates = [other for p in changed for other in self.built.same_page_elsewhere(p)]
+        candidates += [
+            _PageIn(language, page)
+            for language in self.built.languages.values()
+            for page in language.listing_pages()
+        ]
+        for page in candidates:
+            if id(page.page) not in seen:
+                seen.add(id(page.page))
+                also.append(page)
+        return also
+
+    def _populate(self, pages: list[_PageIn]) -> None:
+        assert self.built is not None
+        for page in pages:
+            _use_language(self.built.config, page.language.lang)
+            _populate_page(page.page, self.built.config, page.language.files)
+
+    def _render(self, page: _PageIn) -> None:
+        assert self.built is not None
+        language = page.language
+        _use_language(self.built.config, language.lang)
+        _build_page(
+            page.page,
+            self.built.config,
+            language.doc_files,
+            language.nav,
+            language.env,
+            excluded=page.page.file.inclusion.is_excluded(),
         )
 
     # -- the full build after a quick update ------------------------------------------
@@ -406,9 +489,7 @@ class Preview:
                 return
             assert self.built is not None
             self._switch_to(target)
-            self.built.config.site_dir = str(target)
-            for file in self.built.files:
-                file.dest_dir = str(target)
+            self.built.move_to(target)
             if self.server is not None:
                 self.server.reload_browsers()
             log.info(f"Volledige bouw klaar ({time.monotonic() - start:.1f} s); browsers herladen")
@@ -445,12 +526,6 @@ class Preview:
         server.error_handler = error_page
         try:
             self.builder(config)
-            if not self._one_language(config):
-                log.info(
-                    "Beide talen: elke wijziging bouwt de hele site opnieuw, in een tweede "
-                    "proces (de site blijft zolang bereikbaar). Sneller bij het bewerken van "
-                    "Nederlandse pagina's: make serve-fast."
-                )
             server.watch(config.docs_dir)
             if config.config_file_path:
                 server.watch(config.config_file_path)
@@ -512,9 +587,12 @@ def main(argv: list[str] | None = None) -> int:
     # build) and the temporary folders are removed.
     signal.signal(signal.SIGTERM, _interrupt)
     if args.build_into:
-        # Warnings and errors only: the preview's own lines say when this starts and ends.
-        _log_setup(logging.WARNING)
-        return build_into(args.config_file, args.build_into, args.site_url)
+        try:
+            # Warnings and errors only: the preview's own lines say when this starts and ends.
+            _log_setup(logging.WARNING)
+            return build_into(args.config_file, args.build_into, args.site_url)
+        except KeyboardInterrupt:  # stopped while starting up: the preview says it stopped
+            return 130
     _log_setup()
     try:
         Preview(args.config_file, args.dev_addr).serve()
