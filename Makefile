@@ -27,7 +27,8 @@ build: setup
 # listings when its front matter changed, are rendered again); the whole site is then built
 # again in a second process, on both cores, while the site served meanwhile stays whole
 # (hooks/samen/preview.py; `mkdocs serve` would build in one process and hold requests back).
-serve: build
+# Its first build is strict as `make build` (mkdocs.yml: strict), into a folder of its own.
+serve: setup
 	$(BIN)/python -m samen.preview -a 127.0.0.1:8000
 
 # While editing Dutch pages: the Dutch site only. Starts in half the time and catches up
