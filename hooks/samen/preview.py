@@ -93,26 +93,6 @@ def _log_setup(level: int = logging.INFO) -> None:
     _enable_warnings()
 
 
-class _Capture(BasePlugin):
-    """Registered into each full build of this process: keeps, per language pass, the files,
-    nav and Jinja environment its pages were rendered with (after every other plugin's
-    handler)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passes: dict[str, dict] = {}  # language -> {"files", "nav", "env"}
-
-    @event_priority(-1000)
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.passes[current_language(config)] = {"files": files, "nav": nav}
-        return nav
-
-    @event_priority(-1000)
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        self.passes[current_language(config)]["env"] = env
-        return env
-
-
 @dataclass
 class _Language:
     """What one language pass of the last full build made, to render its pages again."""
@@ -123,6 +103,12 @@ class _Language:
     env: Environment
     doc_files: list[File]
 
+    @classmethod
+    def of(cls, lang: str, files: Files, nav: Navigation, env: Environment) -> _Language:
+        # The same selection build() renders under `mkdocs serve`.
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        return cls(lang, files, nav, env, doc_files)
+
     def listing_pages(self) -> list[Page]:
         """Pages whose Markdown holds a marker that lists products, news or data."""
         return [
@@ -130,6 +116,29 @@ class _Language:
             for f in self.doc_files
             if f.page is not None and LISTING_MARK in (f.page.markdown or "")
         ]
+
+
+class _Capture(BasePlugin):
+    """Registered into each full build of this process: keeps, per language pass, the files,
+    nav and Jinja environment its pages were rendered with (after every other plugin's
+    handler)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.languages: dict[str, _Language] = {}  # in the order they were built
+        self._nav: tuple[Files, Navigation] | None = None  # of the pass under way
+
+    @event_priority(-1000)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = (files, nav)
+        return nav
+
+    @event_priority(-1000)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        assert self._nav is not None
+        lang = current_language(config)
+        self.languages[lang] = _Language.of(lang, *self._nav, env)
+        return env
 
 
 @dataclass(frozen=True)
@@ -157,27 +166,22 @@ class _Built:
 
     @classmethod
     def of(cls, config: MkDocsConfig, capture: _Capture) -> _Built:
-        languages: dict[str, _Language] = {}
         pages: dict[str, list[_PageIn]] = {}
         by_url: dict[str, list[_PageIn]] = {}
         sources: set[str] = set()
-        for lang, made in capture.passes.items():
-            # The same selection build() renders under `mkdocs serve`.
-            doc_files = made["files"].documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            language = _Language(lang, made["files"], made["nav"], made["env"], doc_files)
-            languages[lang] = language
-            for f in doc_files:
+        for language in capture.languages.values():
+            for f in language.doc_files:
                 if f.page is not None and f.abs_src_path:
                     page = _PageIn(language, f.page)
                     pages.setdefault(page.source, []).append(page)
                     by_url.setdefault(page_language(f.src_uri)[1], []).append(page)
-            sources |= {os.path.normpath(f.abs_src_path) for f in made["files"] if f.abs_src_path}
+            sources |= {os.path.normpath(f.abs_src_path) for f in language.files if f.abs_src_path}
         present = {
             os.path.normpath(os.path.join(folder, name))
             for folder, _, names in os.walk(config.docs_dir)
             for name in names
         }
-        return cls(config, languages, pages, by_url, sources, present)
+        return cls(config, capture.languages, pages, by_url, sources, present)
 
     def same_page_elsewhere(self, page: _PageIn) -> list[_PageIn]:
         """The page in the other languages (of ``x.md``: ``x.en.md``, or its fallback)."""
