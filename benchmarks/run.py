@@ -1,8 +1,7 @@
 """Benchmark: build time, memory, output and search at N products, against stock MkDocs.
 
 For every N it generates a realistic site (benchmarks/generate.py) and builds it four
-ways, each in a fresh process (benchmarks/build_once.py), in the same run so that ratios
-hold on a noisy machine:
+ways, each in a fresh process (benchmarks/build_once.py):
 
 - ``ours``: our full configuration and hooks, Dutch and English, as ``mkdocs build`` runs
   it (the English pass in a second process: hooks/parallel_languages.py);
@@ -16,8 +15,18 @@ event handlers (timed around each handler), and that build's time against ``stoc
 second also counts what the handlers cause elsewhere (bigger pages to render and index, the
 search sections we collect inside Material's plugin, files to write) and what they save.
 
-It reports wall time, peak memory (of the largest process), output size, pages, the search
-index bytes a visitor downloads per language, and our hooks' share of the time. With
+The builds run in rounds (``--repeat`` of them, two by default): each round builds every
+variant once, in an order rotated from round to round so that no variant always comes first.
+This machine drifts over minutes by far more than the variants differ (the same build took
+13.7 s and 26.8 s on one day), so each ratio is taken within one round, from builds close
+together in time, and the table shows the median of the rounds' ratios (the JSON also their
+minimum and maximum, and every round's times). The wall times in the table are each
+variant's best. Before each build the disk is synced and left alone for two seconds.
+
+It reports the best wall time per variant, CPU time (user and system, the forked English pass
+included: above the wall time where the second core was used), peak memory (of the largest
+process), output size, pages, the search index bytes a visitor downloads per language, and
+our hooks' share of the time. With
 ``--search`` it measures, in Debian's Chromium, the time from the first keystroke to the
 first result and the bytes downloaded for search (ours against Material's stock search);
 with ``--serve`` the time until an edited product page shows in ``make serve`` (both
@@ -25,6 +34,7 @@ languages), ``make serve-fast`` (Dutch) and plain ``mkdocs serve`` (both languag
 a table on stdout and JSON in benchmarks/results/.
 
     make benchmark                      # N = 100 1000 3000, search and serve at 1000
+    .venv/bin/python benchmarks/run.py --repeat 3     # three rounds: a true median
     .venv/bin/python benchmarks/run.py --products 100 --search 100 --serve 100
 """
 
@@ -36,6 +46,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,6 +65,12 @@ VARIANTS = {
     "stock": ["--without-hooks"],
     "stock_nl": ["--without-hooks", "--only", "nl"],
 }
+# The ratios taken within each round: name -> (numerator, denominator).
+RATIOS = {
+    "ours/stock_nl": ("ours", "stock_nl"),
+    "ours_sequential/stock": ("ours_sequential", "stock"),
+    "ours/stock": ("ours", "stock"),
+}
 
 
 def _size(folder: Path) -> int:
@@ -71,31 +88,87 @@ def _search_bytes(site: Path) -> dict[str, int]:
     return {"nl": combined, "en": combined}  # Material: both languages for everyone
 
 
-def build(project: Path, variant: str, repeat: int) -> dict:
-    runs = []
-    for _ in range(repeat):
-        site = project / f"site-{variant}"
-        shutil.rmtree(site, ignore_errors=True)
-        # Let the disk finish writing and discarding what earlier builds left (this machine's
-        # disk is mounted with `discard`), so that it does not slow down this build instead.
-        os.sync()
-        time.sleep(2)
-        result = subprocess.run(
-            [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]],
-            capture_output=True,
-            text=True,
-            check=False,
+def _site(project: Path, variant: str) -> Path:
+    return project / f"site-{variant}"
+
+
+def build_once(project: Path, variant: str) -> dict:
+    """Build one variant once in a fresh process, into its own site folder (replaced)."""
+    site = _site(project, variant)
+    shutil.rmtree(site, ignore_errors=True)
+    # Let the disk finish writing and discarding what earlier builds left (this machine's
+    # disk is mounted with `discard`), so that it does not slow down this build instead.
+    os.sync()
+    time.sleep(2)
+    result = subprocess.run(
+        [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{variant} build failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _rotated(names: list[str], by: int) -> list[str]:
+    by %= len(names)
+    return names[by:] + names[:by]
+
+
+def build_in_rounds(project: Path, rounds: int) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Every variant's builds, and per round its order, times and ratios.
+
+    Ratios come from builds of the same round, close together in time, because the machine
+    drifts over minutes; the order rotates so that no variant always runs first (or last).
+    """
+    builds: dict[str, list[dict]] = {variant: [] for variant in VARIANTS}
+    records = []
+    for index in range(rounds):
+        order = _rotated(list(VARIANTS), index)
+        for variant in order:
+            builds[variant].append(build_once(project, variant))
+            wall = builds[variant][-1]["wall_s"]
+            print(f"  round {index + 1}/{rounds} {variant}: {wall} s", file=sys.stderr)
+        this_round = {variant: runs[-1] for variant, runs in builds.items()}
+        walls = {variant: run["wall_s"] for variant, run in this_round.items()}
+        records.append(
+            {
+                "order": order,
+                "wall_s": walls,
+                "cpu_s": {variant: run["cpu_s"] for variant, run in this_round.items()},
+                "ratios": {
+                    name: round(walls[top] / walls[bottom], 3)
+                    for name, (top, bottom) in RATIOS.items()
+                },
+            }
         )
-        if result.returncode != 0:
-            raise SystemExit(f"{variant} build failed:\n{result.stderr[-3000:]}")
-        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
-    best = min(runs, key=lambda r: r["wall_s"])
-    best["wall_s_all"] = [r["wall_s"] for r in runs]
+    return builds, records
+
+
+def summarise_variant(project: Path, variant: str, runs: list[dict]) -> dict:
+    """The fastest build's figures, all wall times, and what the last build wrote."""
+    best = dict(min(runs, key=lambda run: run["wall_s"]))
+    best["wall_s_all"] = [run["wall_s"] for run in runs]
+    site = _site(project, variant)  # the last round's output: each build replaces it
     best["output_mb"] = round(_size(site) / 2**20, 1)
     best["pages"] = sum(1 for _ in site.rglob("*.html"))
     best["search_index_bytes"] = _search_bytes(site)
     best["site"] = str(site)
     return best
+
+
+def summarise_ratios(records: list[dict]) -> dict[str, dict[str, float]]:
+    """Median, minimum and maximum over the rounds of each ratio."""
+    summary = {}
+    for name in RATIOS:
+        values = [record["ratios"][name] for record in records]
+        summary[name] = {
+            "median": round(statistics.median(values), 3),
+            "min": min(values),
+            "max": max(values),
+        }
+    return summary
 
 
 def _free_port() -> int:
@@ -174,17 +247,19 @@ def _table(results: list[dict]) -> str:
     head = (
         "| products | ours nl+en | ours, one process | stock nl+en | stock nl "
         "| ours / stock nl | ours / stock nl+en | hooks share (one process) "
-        "| one process / stock nl+en "
+        "| one process / stock nl+en | CPU s ours / stock nl "
         "| peak MB | output MB | pages | index bytes nl / en (stock: both) |"
     )
-    lines = [head, "|" + "---|" * 13]
+    lines = [head, "|" + "---|" * 14]
     for r in results:
         ours, seq, stock, stock_nl = (r[v] for v in VARIANTS)
+        ratio = {name: r["ratios"][name]["median"] for name in RATIOS}
         lines.append(
             f"| {r['products']} | {ours['wall_s']:.1f} s | {seq['wall_s']:.1f} s "
             f"| {stock['wall_s']:.1f} s | {stock_nl['wall_s']:.1f} s "
-            f"| {ours['wall_s'] / stock_nl['wall_s']:.2f} | {ours['wall_s'] / stock['wall_s']:.2f} "
-            f"| {seq['hooks_s'] / seq['wall_s']:.0%} | {seq['wall_s'] / stock['wall_s']:.2f} "
+            f"| {ratio['ours/stock_nl']:.2f} | {ratio['ours/stock']:.2f} "
+            f"| {seq['hooks_s'] / seq['wall_s']:.0%} | {ratio['ours_sequential/stock']:.2f} "
+            f"| {ours['cpu_s']:.1f} / {stock_nl['cpu_s']:.1f} "
             f"| {ours['peak_rss_mb']:.0f} "
             f"| {ours['output_mb']} | {ours['pages']} "
             f"| {ours['search_index_bytes']['nl']:,} / {ours['search_index_bytes']['en']:,} "
@@ -198,21 +273,32 @@ def main() -> None:
     parser.add_argument("--products", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--search", type=int, nargs="*", default=[1000], help="N to time search at")
     parser.add_argument("--serve", type=int, nargs="*", default=[1000], help="N to time edits at")
-    parser.add_argument("--repeat", type=int, default=1, help="builds per variant (best counts)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="builds per variant: rounds, each building every variant once (best time and "
+        "median ratio count)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument(
         "--out", type=Path, default=HERE / "results", help="a folder, or a .json file to write"
     )
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     workdir = Path(tempfile.mkdtemp(prefix="samen-bench-"))
     results = []
     try:
         for n in args.products:
             project = generate(workdir / f"n{n}", n)
+            print(f"N={n}: {args.repeat} rounds", file=sys.stderr)
+            builds, rounds = build_in_rounds(project, args.repeat)
             entry: dict = {"products": n}
-            for variant in VARIANTS:
-                entry[variant] = build(project, variant, args.repeat)
-                print(f"N={n} {variant}: {entry[variant]['wall_s']} s", file=sys.stderr)
+            for variant, runs in builds.items():
+                entry[variant] = summarise_variant(project, variant, runs)
+            entry["rounds"] = rounds
+            entry["ratios"] = summarise_ratios(rounds)
             if n in args.search:
                 entry["search"] = {
                     "ours": search_latency(Path(entry["ours"]["site"])),
