@@ -53,7 +53,7 @@ published-urls: build
 	$(BIN)/python tests/published_urls.py site
 
 # Performance: build time, memory, output, search at N products against stock MkDocs (not a
-# test; takes about 15 minutes). Results: a table here and JSON in benchmarks/results/.
+# test; about 8 minutes on a quiet machine). Results: a table here and JSON in benchmarks/results/.
 benchmark: setup browser-setup
 	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 

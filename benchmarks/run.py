@@ -185,12 +185,14 @@ def _get(url: str) -> str | None:
         return None
 
 
-def edit_to_visible(project: Path, only_dutch: bool, stock: bool = False) -> float:
-    """Seconds from saving an edited product page until the preview serves the change.
+def edit_to_visible(project: Path, only_dutch: bool, stock: bool = False) -> dict[str, float]:
+    """Seconds from saving an edited product page until the preview serves the change: the
+    Dutch page (``nl``) and, with both languages, then the English one (``en``).
 
-    What ``make serve`` (both languages, minus its first strict build) and ``make
-    serve-fast`` (``SAMEN_ONLY_LANGUAGE=nl``) run: ``samen.preview``; with ``stock=True``
-    plain ``mkdocs serve``, for comparison.
+    What ``make serve`` (both languages) and ``make serve-fast`` (``SAMEN_ONLY_LANGUAGE=nl``)
+    run: ``samen.preview``; with ``stock=True`` plain ``mkdocs serve``, for comparison. Each
+    edit waits for the one before it to be built completely, as an editor reading the page
+    would.
     """
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -202,32 +204,50 @@ def edit_to_visible(project: Path, only_dutch: bool, stock: bool = False) -> flo
         command = [PYTHON, "-m", "mkdocs", "serve", *address]
     else:
         command = [PYTHON, "-m", "samen.preview", *address]
-    server = subprocess.Popen(
-        command,
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    page = f"http://127.0.0.1:{port}/producten/bench-00001/"
-    try:
-        deadline = time.monotonic() + 900
-        while _get(page) is None:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"{command} did not start")
-            time.sleep(0.5)
-        source = project / "docs/producten/bench-00001.md"
-        marker = f"bewerkt{time.time_ns()}"
-        started = time.monotonic()
-        source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8")
-        while marker not in (_get(page) or ""):
-            if time.monotonic() - started > 180:
-                raise SystemExit("the edit never appeared")
-            time.sleep(0.1)
-        return round(time.monotonic() - started, 2)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    pages = {"nl": ("producten/bench-00001/", "docs/producten/bench-00001.md")}
+    if not only_dutch:
+        pages["en"] = ("en/producten/bench-00001/", "docs/producten/bench-00001.en.md")
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + 900
+            while _get(base + pages["nl"][0]) is None:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"{command} did not start")
+                time.sleep(0.5)
+            seconds = {}
+            for lang, (url, path) in pages.items():
+                _wait_until_built(log, stock)
+                source = project / path
+                marker = f"bewerkt{time.time_ns()}"
+                started = time.monotonic()
+                source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8")
+                while marker not in (_get(base + url) or ""):
+                    if time.monotonic() - started > 180:
+                        raise SystemExit(f"the edit of {path} never appeared")
+                    time.sleep(0.1)
+                seconds[lang] = round(time.monotonic() - started, 2)
+            return seconds
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_until_built(log, stock: bool) -> None:
+    """Until no build runs: the last full build has said it is done."""
+    done = b"Documentation built in" if stock else b"Volledige bouw klaar"
+    started = b"Detected file changes"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        log.seek(0)
+        text = log.read()
+        if text.rfind(done) > text.rfind(started):
+            return
+        time.sleep(0.2)
+    raise SystemExit("the build after an edit did not finish")
 
 
 def search_latency(site: Path) -> dict:
