@@ -25,6 +25,7 @@ pytestmark = pytest.mark.build
 
 QUICK = "Bijgewerkt: producten/testrapport.md"
 CAUGHT_UP = "Volledige bouw klaar"
+NOT_UPDATED = "Niet bijgewerkt: het voorbeeld toont de vorige versie"
 # MkDocs' server adds its reload script to every page, with a new number each time.
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
 
@@ -152,17 +153,34 @@ def test_a_changed_title_also_updates_the_listings_at_once(preview: Preview) -> 
     assert "Testrapport met nieuwe titel" in (preview.get("producten/") or "")
 
 
-def test_an_invalid_edit_is_reported_and_nothing_is_rendered(preview: Preview) -> None:
+def test_an_invalid_edit_is_reported_and_the_last_site_stays_served(preview: Preview) -> None:
     page = preview.project / "docs/producten/testrapport.md"
     start = len(preview.log())
+    edit(page, "Tekst van het rapport.", "Nieuw 85.")
     edit(page, "type: rapport", "type: bestaat-niet")
-    preview.wait_for_log("Aborted with a BuildError!", after=start)
+    preview.wait_for_log(NOT_UPDATED, after=start)
     log = preview.log()[start:]
     assert "docs/producten/testrapport.md" in log and "bestaat-niet" in log
     assert "Bijgewerkt:" not in log
+    # Served at once (MkDocs' server would hold requests back until a build succeeds), as
+    # it was before the edit.
+    served = preview.get("producten/testrapport/")
+    assert served is not None and "Nieuw 85." not in served
     # Fixed: the same page goes the quick way again.
     edit(page, "type: bestaat-niet", "type: rapport")
     preview.wait_for_log(QUICK, after=start)
+    preview.wait_for(
+        "the fixed page", lambda: _with(preview.get("producten/testrapport/"), "Nieuw 85.")
+    )
+
+    # A whole build that fails: the site built last stays served too.
+    start = len(preview.log())
+    taxonomy = preview.project / "data/taxonomie.yml"
+    edit(taxonomy, "{nl: Rapport,", "{nl: [Rapport,")
+    preview.wait_for_log(NOT_UPDATED, after=start)
+    assert preview.get("producten/testrapport/") is not None
+    edit(taxonomy, "{nl: [Rapport,", "{nl: Rapport,")
+    preview.wait_for_log(CAUGHT_UP, after=start)
 
 
 def test_a_new_page_or_a_data_change_builds_the_whole_site(preview: Preview) -> None:

@@ -21,6 +21,8 @@ Jinja environment) and serves it with MkDocs' own ``LiveReloadServer``. Then:
 - Anything else (a new, deleted or renamed file, ``data/``, ``overrides/``,
   ``mkdocs.yml``) gets a full build in this process, as under ``mkdocs serve``; it is the
   build whose state the quick updates use.
+- A problem is reported, and the site built last stays served (MkDocs' server would hold
+  every request back until a build succeeds).
 
 Both languages: mkdocs-static-i18n builds the second language inside the first one's
 build, on the same config object, so at the end that object is set up for English. The
@@ -77,6 +79,9 @@ from samen.site_data import page_language
 log = logging.getLogger("mkdocs.samen.preview")
 
 LISTING_MARK = "<!-- samen:"
+# How a catch-up build ends when it is stopped rather than failing: its own exit code after
+# Ctrl+C or SIGTERM (main), or killed by either signal.
+_STOPPED = {130, -signal.SIGINT, -signal.SIGTERM}
 
 
 def _log_setup(level: int = logging.INFO) -> None:
@@ -222,9 +227,12 @@ def _use_language(config: MkDocsConfig, lang: str) -> None:
 
 
 def _is_scratch(path: str) -> bool:
-    """Editors' swap and backup files; MkDocs leaves hidden files out of the site anyway."""
+    """Editors' swap, backup and autosave files (``.x.swp``, ``x~``, Emacs' ``#x#``); MkDocs
+    leaves hidden files out of the site anyway."""
     name = os.path.basename(path)
-    return name.startswith(".") or name.endswith("~")
+    return (
+        name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+    )
 
 
 class _Server(LiveReloadServer):
@@ -347,27 +355,49 @@ class Preview:
 
     def builder(self, config: MkDocsConfig | None = None) -> None:
         with self.lock:
-            changes = self._take_changes()
-            if config is not None or self.needs_full or self.built is None:
-                self._stop_catch_up()
-                again = config is None and self.built is not None
-                self._full(config, "na een fout" if again else "")
-                return
-            pages, reason = self._quick_pages(changes)
-            if pages == []:
-                log.info("Geen pagina gewijzigd.")
-                return
-            self._stop_catch_up()
-            if pages is None:
-                self._full(None, reason)
-                return
             try:
-                self._quick(pages)
-            except BaseException:
-                with self.changes_lock:  # render them again once the error is fixed
-                    self.changes |= {page.source for page in pages}
-                raise
-            self._start_catch_up()
+                self._update(config)
+            except Abort:
+                if config is not None:
+                    raise  # the first build: the preview does not start, as `mkdocs serve`
+                # The problem has been reported above. MkDocs' server would hold every request
+                # back until a build succeeds; the site built last is served instead.
+                self._serve_as_before()
+                log.error(
+                    "Niet bijgewerkt: het voorbeeld toont de vorige versie. Herstel de fout en "
+                    "bewaar opnieuw."
+                )
+
+    def _serve_as_before(self) -> None:
+        server = self.server
+        if server is None:
+            return
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch
+            server._epoch_cond.notify_all()
+
+    def _update(self, config: MkDocsConfig | None) -> None:
+        changes = self._take_changes()
+        if config is not None or self.needs_full or self.built is None:
+            self._stop_catch_up()
+            again = config is None and self.built is not None
+            self._full(config, "na een fout" if again else "")
+            return
+        pages, reason = self._quick_pages(changes)
+        if pages == []:
+            log.info("Geen pagina gewijzigd.")
+            return
+        self._stop_catch_up()
+        if pages is None:
+            self._full(None, reason)
+            return
+        try:
+            self._quick(pages)
+        except BaseException:
+            with self.changes_lock:  # render them again once the error is fixed
+                self.changes |= {page.source for page in pages}
+            raise
+        self._start_catch_up()
 
     def _full(self, config: MkDocsConfig | None, reason: str = "") -> None:
         if reason:
@@ -482,6 +512,9 @@ class Preview:
                 shutil.rmtree(target, ignore_errors=True)
                 return
             self.catch_up = None
+            if code in _STOPPED:  # Ctrl+C reached it too: the preview is stopping
+                shutil.rmtree(target, ignore_errors=True)
+                return
             if code != 0:
                 shutil.rmtree(target, ignore_errors=True)
                 # What this process keeps is still the site as it was built plus the pages
