@@ -17,7 +17,7 @@ from typing import get_args
 
 from babel import Locale
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from samen import charts, citation, indicators
@@ -89,7 +89,37 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
         "agenda_years": indicators.agenda_years,
     }
     variables.update(values)
-    return environment().get_template(template).render(variables)
+    return _template(context.site, template).render(variables)
+
+
+class _PerSiteData:
+    """Values that hold for as long as one loaded ``SiteData`` does: every build loads the data
+    again, and so does the preview before it renders a saved page, so nothing kept here
+    outlives a change to the content or to overrides/."""
+
+    def __init__(self) -> None:
+        self._site: SiteData | None = None
+        self._values: dict = {}
+
+    def of(self, site: SiteData) -> dict:
+        if self._site is not site:
+            self._site, self._values = site, {}
+        return self._values
+
+
+# Jinja asks the disk for a template's modification time on every get_template, to compile a
+# changed file again. In the Dutch pass, a thread writes the citation files while pages render
+# (hooks/product_metadata.py): each such system call hands it the interpreter, and getting it
+# back took some 0.3 ms, 1.7 s of the pass at 1000 products. Within one build a template does
+# not change, so each is looked up once per loaded SiteData.
+_templates = _PerSiteData()
+
+
+def _template(site: SiteData, name: str) -> Template:
+    templates = _templates.of(site)
+    if name not in templates:
+        templates[name] = environment().get_template(name)
+    return templates[name]
 
 
 # The catalogue, the pages per theme and type and the leernetwerk pages hold every product
@@ -97,16 +127,14 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
 # A card is the same on every page but for the link to its product, so it is rendered once
 # per build, language and heading level with a stand-in link, which each page replaces.
 _CARD_LINK = "samen-card-link"
-_cards: tuple[SiteData, dict[tuple[str, str, int], tuple[str, str]]] | None = None
+_cards = _PerSiteData()
 
 
 def product_card(context: PageContext, product: Product, heading_level: int) -> Markup:
     """The inside of a product's card (overrides/fragments/product-card.html) on this page."""
-    global _cards
-    if _cards is None or _cards[0] is not context.site:
-        _cards = (context.site, {})
+    cards = _cards.of(context.site)
     key = (product.id, context.lang, heading_level)
-    parts = _cards[1].get(key)
+    parts = cards.get(key)
     if parts is None:
         html = render_fragment(
             "product-card.html",
@@ -119,7 +147,7 @@ def product_card(context: PageContext, product: Product, heading_level: int) -> 
         before, found, after = html.partition(_CARD_LINK)
         if not found:
             raise RuntimeError("overrides/fragments/product-card.html must link to the product")
-        parts = _cards[1][key] = (before, after)
+        parts = cards[key] = (before, after)
     before, after = parts
     return Markup(before + str(escape(context.link(product.src_uri))) + after)
 
