@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import edit
 from samen import rendering
-from samen.rendering import PageContext, product_card
+from samen.rendering import PageContext, product_card, product_page_parts
 from samen.site_data import load_site_data
 
 
@@ -46,3 +46,23 @@ def test_templates_are_looked_up_once_per_loaded_data(minisite: Path, monkeypatc
     assert asked == ["news-list.html"]
     rendering.news_listing(PageContext(load(minisite), "nl", "nieuws/"))
     assert asked == ["news-list.html", "news-list.html"], "a reload looks the template up again"
+
+
+def test_download_sizes_are_read_again_on_a_reload(minisite: Path) -> None:
+    pdf = minisite / "docs" / "bestanden" / "testrapport.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"x" * 3000)
+    edit(
+        minisite / "docs/producten/testrapport.md",
+        "related:",
+        "downloads:\n  - file: bestanden/testrapport.pdf\n    title: Het rapport\nrelated:",
+    )
+
+    def summary() -> str:
+        site = load(minisite)
+        context = PageContext(site, "nl", "producten/testrapport/")
+        return product_page_parts(site.products["testrapport"], context, "/")[0]
+
+    assert "(PDF, 3 kB)" in summary()
+    pdf.write_bytes(b"x" * 2_500_000)
+    assert "(PDF, 2,5 MB)" in summary()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import get_args
 
 from babel import Locale
@@ -190,11 +190,10 @@ class DownloadLink:
     size: str
 
 
-def _download_links(product: Product, context: PageContext, docs_dir: Path) -> list[DownloadLink]:
+def _download_links(product: Product, context: PageContext) -> list[DownloadLink]:
     links = []
     for download in product.meta.downloads:
-        path = docs_dir / download.file
-        size = path.stat().st_size
+        size = context.site.download_sizes[download.file]
         size_text = (
             f"{size / 1_000_000:.1f} MB"
             if size >= 1_000_000
@@ -207,7 +206,7 @@ def _download_links(product: Product, context: PageContext, docs_dir: Path) -> l
             DownloadLink(
                 relative_url(context.page_url, download.file),
                 download.title,
-                path.suffix.lstrip(".").upper() or "?",
+                PurePosixPath(download.file).suffix.lstrip(".").upper() or "?",
                 size_text,
             )
         )
@@ -222,15 +221,13 @@ def around_title(html: str, below_title: str, at_end: str = "") -> str:
     return head + separator + below_title + rest + at_end
 
 
-def product_page_parts(
-    product: Product, context: PageContext, docs_dir: Path, site_url: str
-) -> tuple[str, str]:
+def product_page_parts(product: Product, context: PageContext, site_url: str) -> tuple[str, str]:
     """The summary box (top of the page); how to cite and related products (bottom)."""
     summary = render_fragment(
         "product-summary.html",
         context,
         product=product,
-        downloads=_download_links(product, context, docs_dir),
+        downloads=_download_links(product, context),
     )
     related = render_fragment(
         "product-related.html", context, related=context.site.related_products(product)

@@ -171,6 +171,9 @@ class SiteData:
     agendas: AgendasFile
     news: dict[str, NewsItem]
     today: dt.date  # the build date: activities before it are past, from it on upcoming
+    # Bytes of each product download (by its path in docs/), read once while loading: product
+    # pages show them, and a system call while pages render is slow (samen.rendering).
+    download_sizes: dict[str, int]
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self._terms[vocabulary, term_id]
@@ -392,6 +395,7 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
     if len(data) < len(DATA_FILES) or any(value is None for value in data.values()):
         raise ContentError(problems)
 
+    products = _products(pages)
     site = SiteData(
         taxonomy=data["taxonomie.yml"],
         partners=data["partners.yml"],
@@ -399,11 +403,12 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         regio=data["regio.yml"],
         liso=data["liso.yml"],
         pages=pages,
-        products=_products(pages),
+        products=products,
         activities=data["activiteiten.yml"],
         agendas=data["agendas.yml"],
         news=_news(pages),
         today=build_date(),
+        download_sizes=_download_sizes(products, docs_dir),
     )
     problems.extend(_check_references(site, documents, docs_dir, present_uris))
     if problems:
@@ -486,6 +491,17 @@ def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
 
 def _news(pages: dict[str, PageSource]) -> dict[str, NewsItem]:
     return _pairs(pages, NewsMeta, NewsTranslationMeta, NewsItem)
+
+
+def _download_sizes(products: dict[str, Product], docs_dir: Path) -> dict[str, int]:
+    """The size of every download that is there (_check_pages reports the missing ones)."""
+    sizes = {}
+    for product in products.values():
+        for download in product.meta.downloads:
+            path = docs_dir / download.file
+            if path.is_file():
+                sizes[download.file] = path.stat().st_size
+    return sizes
 
 
 def _duplicates(
