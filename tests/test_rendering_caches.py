@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import edit
 from samen import rendering
-from samen.rendering import PageContext, product_card, product_page_parts
+from samen.rendering import PageContext, product_card, product_page_parts, related_product
 from samen.site_data import load_site_data
 
 
@@ -14,20 +14,22 @@ def load(project: Path):
     return load_site_data(project, project / "docs")
 
 
+def _card_and_related_item(site, product_id: str) -> tuple[str, str]:
+    context = PageContext(site, "nl", "producten/andere/")
+    product = site.products[product_id]
+    return product_card(context, product, 2), related_product(context, product)
+
+
 def test_a_reload_renders_changed_content_afresh(minisite: Path) -> None:
-    site = load(minisite)
-    card = product_card(PageContext(site, "nl", "producten/"), site.products["testrapport"], 2)
-    assert "Testrapport over normaliseren" in card
+    for html in _card_and_related_item(load(minisite), "testrapport"):
+        assert "Testrapport over normaliseren" in html and 'href="../testrapport/"' in html
     edit(
         minisite / "docs/producten/testrapport.md",
         "title: Testrapport over normaliseren",
         "title: Herzien testrapport",
     )
-    reloaded = load(minisite)
-    card = product_card(
-        PageContext(reloaded, "nl", "producten/"), reloaded.products["testrapport"], 2
-    )
-    assert "Herzien testrapport" in card and "Testrapport over normaliseren" not in card
+    for html in _card_and_related_item(load(minisite), "testrapport"):
+        assert "Herzien testrapport" in html and "Testrapport over normaliseren" not in html
 
 
 def test_templates_are_looked_up_once_per_loaded_data(minisite: Path, monkeypatch) -> None:

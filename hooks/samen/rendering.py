@@ -75,6 +75,7 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
         "t": ui_text(context.lang),
         "link": context.link,
         "card": lambda product, heading_level: product_card(context, product, heading_level),
+        "related_product": lambda product: related_product(context, product),
         "product_date": lambda product: product_date(product, context.lang),
         "long_date": lambda date: long_date(date, context.lang),
         "ics": lambda activity: relative_url(
@@ -123,33 +124,43 @@ def _template(site: SiteData, name: str) -> Template:
 
 
 # The catalogue, the pages per theme and type and the leernetwerk pages hold every product
-# card, and rendering each card through Jinja on each of those pages was most of their time.
-# A card is the same on every page but for the link to its product, so it is rendered once
-# per build, language and heading level with a stand-in link, which each page replaces.
-_CARD_LINK = "samen-card-link"
-_cards = _PerSiteData()
+# card, and rendering each card through Jinja on each of those pages was most of their time;
+# likewise the five related products at the end of every product page, a fifth of its time.
+# A card, or a related product, is the same on every page but for the link to its product,
+# so it is rendered once per build, language and template values with a stand-in link,
+# which each page replaces.
+_PRODUCT_LINK = "samen-product-link"
+_linked_fragments = _PerSiteData()
+
+
+def _with_product_link(
+    context: PageContext, product: Product, template: str, **values: object
+) -> Markup:
+    """``template`` rendered for ``product``, with the link to the product from this page."""
+    fragments = _linked_fragments.of(context.site)
+    key = (template, product.id, context.lang, *values.items())
+    parts = fragments.get(key)
+    if parts is None:
+        html = render_fragment(
+            template, context, product=product, link=lambda norm_uri: _PRODUCT_LINK, **values
+        )
+        # The link is the template's first value: nothing from the content comes before it.
+        before, found, after = html.partition(_PRODUCT_LINK)
+        if not found:
+            raise RuntimeError(f"overrides/fragments/{template} must link to the product")
+        parts = fragments[key] = (before, after)
+    before, after = parts
+    return Markup(before + str(escape(context.link(product.src_uri))) + after)
 
 
 def product_card(context: PageContext, product: Product, heading_level: int) -> Markup:
     """The inside of a product's card (overrides/fragments/product-card.html) on this page."""
-    cards = _cards.of(context.site)
-    key = (product.id, context.lang, heading_level)
-    parts = cards.get(key)
-    if parts is None:
-        html = render_fragment(
-            "product-card.html",
-            context,
-            product=product,
-            heading_level=heading_level,
-            link=lambda norm_uri: _CARD_LINK,
-        )
-        # The link is the card's first value: nothing from the content comes before it.
-        before, found, after = html.partition(_CARD_LINK)
-        if not found:
-            raise RuntimeError("overrides/fragments/product-card.html must link to the product")
-        parts = cards[key] = (before, after)
-    before, after = parts
-    return Markup(before + str(escape(context.link(product.src_uri))) + after)
+    return _with_product_link(context, product, "product-card.html", heading_level=heading_level)
+
+
+def related_product(context: PageContext, product: Product) -> Markup:
+    """One related product on a product page (overrides/fragments/related-product.html)."""
+    return _with_product_link(context, product, "related-product.html")
 
 
 # English pages write dates the British way (6 November 2023), as their text does; babel's
