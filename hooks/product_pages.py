@@ -8,8 +8,6 @@ the page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -28,5 +26,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     context = PageContext(site, current_language(config), page.url)
     site_url = config.site_url or "/"
-    summary, related = product_page_parts(product, context, Path(config.docs_dir), site_url)
+    summary, related = product_page_parts(product, context, site_url)
     return around_title(html, summary, related)

@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import get_args
 
+from babel import Locale
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from samen import charts, citation, indicators
@@ -74,6 +75,7 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
         "t": ui_text(context.lang),
         "link": context.link,
         "card": lambda product, heading_level: product_card(context, product, heading_level),
+        "related_product": lambda product: related_product(context, product),
         "product_date": lambda product: product_date(product, context.lang),
         "long_date": lambda date: long_date(date, context.lang),
         "ics": lambda activity: relative_url(
@@ -88,39 +90,77 @@ def render_fragment(template: str, context: PageContext, **values: object) -> st
         "agenda_years": indicators.agenda_years,
     }
     variables.update(values)
-    return environment().get_template(template).render(variables)
+    return _template(context.site, template).render(variables)
+
+
+class _PerSiteData:
+    """Values that hold for as long as one loaded ``SiteData`` does: every build loads the data
+    again, and so does the preview before it renders a saved page, so nothing kept here
+    outlives a change to the content or to overrides/."""
+
+    def __init__(self) -> None:
+        self._site: SiteData | None = None
+        self._values: dict = {}
+
+    def of(self, site: SiteData) -> dict:
+        if self._site is not site:
+            self._site, self._values = site, {}
+        return self._values
+
+
+# Jinja asks the disk for a template's modification time on every get_template, to compile a
+# changed file again. In the Dutch pass, a thread writes the citation files while pages render
+# (hooks/product_metadata.py): each such system call hands it the interpreter, and getting it
+# back took some 0.3 ms, 1.7 s of a profiled pass at 1000 products. Within one build a template does
+# not change, so each is looked up once per loaded SiteData.
+_templates = _PerSiteData()
+
+
+def _template(site: SiteData, name: str) -> Template:
+    templates = _templates.of(site)
+    if name not in templates:
+        templates[name] = environment().get_template(name)
+    return templates[name]
 
 
 # The catalogue, the pages per theme and type and the leernetwerk pages hold every product
-# card, and rendering each card through Jinja on each of those pages was most of their time.
-# A card is the same on every page but for the link to its product, so it is rendered once
-# per build, language and heading level with a stand-in link, which each page replaces.
-_CARD_LINK = "samen-card-link"
-_cards: tuple[SiteData, dict[tuple[str, str, int], tuple[str, str]]] | None = None
+# card, and rendering each card through Jinja on each of those pages was most of their time;
+# likewise the five related products at the end of every product page, a fifth of its time.
+# A card, or a related product, is the same on every page but for the link to its product,
+# so it is rendered once per build, language and template values with a stand-in link,
+# which each page replaces.
+_PRODUCT_LINK = "samen-product-link"
+_linked_fragments = _PerSiteData()
+
+
+def _with_product_link(
+    context: PageContext, product: Product, template: str, **values: object
+) -> Markup:
+    """``template`` rendered for ``product``, with the link to the product from this page."""
+    fragments = _linked_fragments.of(context.site)
+    key = (template, product.id, context.lang, *values.items())
+    parts = fragments.get(key)
+    if parts is None:
+        html = render_fragment(
+            template, context, product=product, link=lambda norm_uri: _PRODUCT_LINK, **values
+        )
+        # The link is the template's first value: nothing from the content comes before it.
+        before, found, after = html.partition(_PRODUCT_LINK)
+        if not found:
+            raise RuntimeError(f"overrides/fragments/{template} must link to the product")
+        parts = fragments[key] = (before, after)
+    before, after = parts
+    return Markup(before + str(escape(context.link(product.src_uri))) + after)
 
 
 def product_card(context: PageContext, product: Product, heading_level: int) -> Markup:
     """The inside of a product's card (overrides/fragments/product-card.html) on this page."""
-    global _cards
-    if _cards is None or _cards[0] is not context.site:
-        _cards = (context.site, {})
-    key = (product.id, context.lang, heading_level)
-    parts = _cards[1].get(key)
-    if parts is None:
-        html = render_fragment(
-            "product-card.html",
-            context,
-            product=product,
-            heading_level=heading_level,
-            link=lambda norm_uri: _CARD_LINK,
-        )
-        # The link is the card's first value: nothing from the content comes before it.
-        before, found, after = html.partition(_CARD_LINK)
-        if not found:
-            raise RuntimeError("overrides/fragments/product-card.html must link to the product")
-        parts = _cards[1][key] = (before, after)
-    before, after = parts
-    return Markup(before + str(escape(context.link(product.src_uri))) + after)
+    return _with_product_link(context, product, "product-card.html", heading_level=heading_level)
+
+
+def related_product(context: PageContext, product: Product) -> Markup:
+    """One related product on a product page (overrides/fragments/related-product.html)."""
+    return _with_product_link(context, product, "related-product.html")
 
 
 # English pages write dates the British way (6 November 2023), as their text does; babel's
@@ -128,9 +168,16 @@ def product_card(context: PageContext, product: Product, heading_level: int) -> 
 _DATE_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
+@cache
+def _date_locale(lang: str) -> Locale:
+    # Given a name, babel parses it into a new Locale on every call and loads that locale's
+    # data again.
+    return Locale.parse(_DATE_LOCALES.get(lang, lang))
+
+
 @cache  # babel takes some 50 µs a date, and listings repeat their dates on every page
 def long_date(date: dt.date, lang: str) -> str:
-    return format_date(date, format="long", locale=_DATE_LOCALES.get(lang, lang))
+    return format_date(date, format="long", locale=_date_locale(lang))
 
 
 def product_date(product: Product, lang: str) -> str:
@@ -154,11 +201,10 @@ class DownloadLink:
     size: str
 
 
-def _download_links(product: Product, context: PageContext, docs_dir: Path) -> list[DownloadLink]:
+def _download_links(product: Product, context: PageContext) -> list[DownloadLink]:
     links = []
     for download in product.meta.downloads:
-        path = docs_dir / download.file
-        size = path.stat().st_size
+        size = context.site.download_sizes[download.file]
         size_text = (
             f"{size / 1_000_000:.1f} MB"
             if size >= 1_000_000
@@ -171,7 +217,7 @@ def _download_links(product: Product, context: PageContext, docs_dir: Path) -> l
             DownloadLink(
                 relative_url(context.page_url, download.file),
                 download.title,
-                path.suffix.lstrip(".").upper() or "?",
+                PurePosixPath(download.file).suffix.lstrip(".").upper() or "?",
                 size_text,
             )
         )
@@ -186,15 +232,13 @@ def around_title(html: str, below_title: str, at_end: str = "") -> str:
     return head + separator + below_title + rest + at_end
 
 
-def product_page_parts(
-    product: Product, context: PageContext, docs_dir: Path, site_url: str
-) -> tuple[str, str]:
+def product_page_parts(product: Product, context: PageContext, site_url: str) -> tuple[str, str]:
     """The summary box (top of the page); how to cite and related products (bottom)."""
     summary = render_fragment(
         "product-summary.html",
         context,
         product=product,
-        downloads=_download_links(product, context, docs_dir),
+        downloads=_download_links(product, context),
     )
     related = render_fragment(
         "product-related.html", context, related=context.site.related_products(product)

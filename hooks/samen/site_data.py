@@ -171,6 +171,9 @@ class SiteData:
     agendas: AgendasFile
     news: dict[str, NewsItem]
     today: dt.date  # the build date: activities before it are past, from it on upcoming
+    # Bytes of each product download (by its path in docs/), read once while loading: product
+    # pages show them, and a system call while pages render is slow (samen.rendering).
+    download_sizes: dict[str, int]
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self._terms[vocabulary, term_id]
@@ -305,6 +308,7 @@ def is_leernetwerk_meeting(activity: Activity) -> bool:
     return activity.type in LEERNETWERK_MEETING_TYPES
 
 
+@cache  # pure; several hooks ask it of every page, and PurePosixPath costs some 30 µs a call
 def page_language(src_uri: str) -> tuple[str, str]:
     """``over/index.en.md`` -> ``("en", "over/index.md")``."""
     path = PurePosixPath(src_uri)
@@ -334,6 +338,9 @@ def site_path(path: str, lang: str) -> str:
     return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
 
 
+# Pure, and asked for some twenty thousand times per language pass at 1000 products (every
+# link between pages, the feeds, the API): PurePosixPath makes each call cost some 30 µs.
+@cache
 def page_url(norm_uri: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The site-relative URL MkDocs gives a page (directory URLs), per language."""
     path = PurePosixPath(norm_uri).with_suffix("")
@@ -388,6 +395,7 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
     if len(data) < len(DATA_FILES) or any(value is None for value in data.values()):
         raise ContentError(problems)
 
+    products = _products(pages)
     site = SiteData(
         taxonomy=data["taxonomie.yml"],
         partners=data["partners.yml"],
@@ -395,11 +403,12 @@ def load_site_data(project_dir: Path, docs_dir: Path) -> SiteData:
         regio=data["regio.yml"],
         liso=data["liso.yml"],
         pages=pages,
-        products=_products(pages),
+        products=products,
         activities=data["activiteiten.yml"],
         agendas=data["agendas.yml"],
         news=_news(pages),
         today=build_date(),
+        download_sizes=_download_sizes(products, docs_dir),
     )
     problems.extend(_check_references(site, documents, docs_dir, present_uris))
     if problems:
@@ -482,6 +491,17 @@ def _products(pages: dict[str, PageSource]) -> dict[str, Product]:
 
 def _news(pages: dict[str, PageSource]) -> dict[str, NewsItem]:
     return _pairs(pages, NewsMeta, NewsTranslationMeta, NewsItem)
+
+
+def _download_sizes(products: dict[str, Product], docs_dir: Path) -> dict[str, int]:
+    """The size of every download that is there (_check_pages reports the missing ones)."""
+    sizes = {}
+    for product in products.values():
+        for download in product.meta.downloads:
+            path = docs_dir / download.file
+            if path.is_file():
+                sizes[download.file] = path.stat().st_size
+    return sizes
 
 
 def _duplicates(

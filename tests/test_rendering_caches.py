@@ -1,0 +1,70 @@
+"""What the renderers keep between pages is dropped when the data is loaded again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import edit
+from samen import rendering
+from samen.rendering import PageContext, product_card, product_page_parts, related_product
+from samen.site_data import load_site_data
+
+
+def load(project: Path):
+    return load_site_data(project, project / "docs")
+
+
+def _card_and_related_item(site, product_id: str) -> tuple[str, str]:
+    context = PageContext(site, "nl", "producten/andere/")
+    product = site.products[product_id]
+    return product_card(context, product, 2), related_product(context, product)
+
+
+def test_a_reload_renders_changed_content_afresh(minisite: Path) -> None:
+    for html in _card_and_related_item(load(minisite), "testrapport"):
+        assert "Testrapport over normaliseren" in html and 'href="../testrapport/"' in html
+    edit(
+        minisite / "docs/producten/testrapport.md",
+        "title: Testrapport over normaliseren",
+        "title: Herzien testrapport",
+    )
+    for html in _card_and_related_item(load(minisite), "testrapport"):
+        assert "Herzien testrapport" in html and "Testrapport over normaliseren" not in html
+
+
+def test_templates_are_looked_up_once_per_loaded_data(minisite: Path, monkeypatch) -> None:
+    environment = rendering.environment()
+    asked: list[str] = []
+    get_template = environment.get_template
+
+    def counting(name: str, *args, **kwargs):
+        asked.append(name)
+        return get_template(name, *args, **kwargs)
+
+    monkeypatch.setattr(environment, "get_template", counting)
+    site = load(minisite)
+    for _ in range(3):
+        rendering.news_listing(PageContext(site, "nl", "nieuws/"))
+    assert asked == ["news-list.html"]
+    rendering.news_listing(PageContext(load(minisite), "nl", "nieuws/"))
+    assert asked == ["news-list.html", "news-list.html"], "a reload looks the template up again"
+
+
+def test_download_sizes_are_read_again_on_a_reload(minisite: Path) -> None:
+    pdf = minisite / "docs" / "bestanden" / "testrapport.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"x" * 3000)
+    edit(
+        minisite / "docs/producten/testrapport.md",
+        "related:",
+        "downloads:\n  - file: bestanden/testrapport.pdf\n    title: Het rapport\nrelated:",
+    )
+
+    def summary() -> str:
+        site = load(minisite)
+        context = PageContext(site, "nl", "producten/testrapport/")
+        return product_page_parts(site.products["testrapport"], context, "/")[0]
+
+    assert "(PDF, 3 kB)" in summary()
+    pdf.write_bytes(b"x" * 2_500_000)
+    assert "(PDF, 2,5 MB)" in summary()
