@@ -7,15 +7,15 @@ published product's Dutch page, in the Dutch pass (one set per product: samen.ci
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from samen import build_cache
+from samen.background import Background, BackgroundWorkFailed
 from samen.citation import CITATION_FILES, citable, records_folder
 from samen.i18n import current_language
 from samen.metadata import product_head
@@ -38,55 +38,63 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"  {head}\n</head>", 1)
 
 
-def _write_files(folders: list[tuple[Path, dict[str, str]]]) -> None:
-    for folder, files in folders:
+def _citation_files(site_dir: Path, site_url: str) -> None:
+    site = build_cache.current()
+    for product in site.products.values():
+        if not citable(product):
+            continue
+        url = records_folder(product)
+        folder = site_dir / url
         folder.mkdir(parents=True, exist_ok=True)  # once for the three files in it
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
+        for name, write in CITATION_FILES.items():
+            (folder / name).write_text(write(site, product, site_url + url), encoding="utf-8")
 
 
-# A thread writes the citation files (three per product, in the Dutch pass) while MkDocs renders
-# the pages: creating thousands of small files is slow on some disks, and the thread waits
-# on the disk, not on the interpreter. One thread per pass, joined at the end of the pass, so
-# none is alive when hooks/parallel_languages.py forks the next build.
-_writing: tuple[ThreadPoolExecutor, Future] | None = None
+# The citation files (three per product, in the Dutch pass) are written beside the page
+# rendering, in a process of their own where possible (samen.background): creating thousands
+# of small files is slow on some disks. Waited for at the end of the pass, so that nothing of
+# it runs when hooks/parallel_languages.py merges the passes.
+_writing: Background | None = None
 
 
 # After MkDocs has emptied site_dir (which it does after on_pre_build), before any page.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _writing
-    site = build_cache.current()
-    lang = current_language(config)
-    site_url = config.site_url or "/"
-    citation_files = []
-    for product in site.products.values() if lang == DEFAULT_LANGUAGE else ():
-        if not citable(product):
-            continue
-        url = records_folder(product)
-        texts = {
-            name: write(site, product, site_url + url) for name, write in CITATION_FILES.items()
-        }
-        citation_files.append((Path(config.site_dir) / url, texts))
-    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citation-files")
-    _writing = (writer, writer.submit(_write_files, citation_files))
+    if current_language(config) == DEFAULT_LANGUAGE:
+        site_dir, site_url = Path(config.site_dir), config.site_url or "/"
+        _writing = Background(lambda: _citation_files(site_dir, site_url), "citation-files")
     return files
 
 
 def _finish_writing() -> None:
     global _writing
     writing, _writing = _writing, None
-    if writing is not None:
-        writer, result = writing
-        try:
-            result.result()  # raises what the thread raised
-        finally:
-            writer.shutdown(wait=True)  # the thread has ended
+    if writing is None:
+        return
+    try:
+        writing.wait()
+    except BackgroundWorkFailed as error:
+        raise PluginError(
+            "Het schrijven van de citeerbestanden is mislukt (zie hierboven) / writing the "
+            f"citation files failed (see above): {error.__cause__ or ''}"
+        ) from error
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     _finish_writing()
 
 
+def _abandon_writing() -> None:
+    global _writing
+    writing, _writing = _writing, None
+    if writing is not None:
+        writing.abandon()
+
+
 def on_build_error(error: Exception) -> None:
-    with contextlib.suppress(Exception):
-        _finish_writing()
+    _abandon_writing()
+
+
+def on_shutdown() -> None:
+    """Also after an interrupted build (Ctrl+C skips on_build_error): nothing left running."""
+    _abandon_writing()
