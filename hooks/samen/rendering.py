@@ -109,9 +109,9 @@ class _PerSiteData:
 
 
 # Jinja asks the disk for a template's modification time on every get_template, to compile a
-# changed file again. In the Dutch pass, a thread writes the citation files while pages render
-# (hooks/product_metadata.py): each such system call hands it the interpreter, and getting it
-# back took some 0.3 ms, 1.7 s of a profiled pass at 1000 products. Within one build a template does
+# changed file again: 2.2 s of a profiled Dutch pass at 1000 products, while a thread wrote
+# the citation files (each system call handed that thread the interpreter; see
+# samen.background, which now uses a process where it can). Within one build a template does
 # not change, so each is looked up once per loaded SiteData.
 _templates = _PerSiteData()
 
