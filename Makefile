@@ -13,8 +13,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: $(STAMP)
 
+# A changed requirements.txt gives a new .venv, so that it holds exactly what is pinned there.
 $(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
