@@ -100,14 +100,15 @@ def build_once(project: Path, variant: str) -> dict:
     # disk is mounted with `discard`), so that it does not slow down this build instead.
     os.sync()
     time.sleep(2)
-    result = subprocess.run(
-        [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]]
+    return _last_json_line(command, f"{variant} build")
+
+
+def _last_json_line(command: list[str], what: str) -> dict:
+    """Run ``command`` from the repository; what it prints last, as JSON."""
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise SystemExit(f"{variant} build failed:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"{what} failed:\n{result.stdout[-1000:]}\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -251,16 +252,8 @@ def _wait_until_built(log, stock: bool) -> None:
 
 
 def search_latency(site: Path) -> dict:
-    result = subprocess.run(
-        ["node", str(HERE / "search_latency.mjs"), "--site", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"search_latency.mjs failed:\n{result.stdout}\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    command = ["node", str(HERE / "search_latency.mjs"), "--site", str(site)]
+    return _last_json_line(command, "search_latency.mjs")
 
 
 def _table(results: list[dict]) -> str:

@@ -115,12 +115,12 @@ class _Language:
         return cls(lang, files, nav, env, doc_files)
 
     def listing_pages(self) -> list[Page]:
-        """Pages whose Markdown holds a marker that lists products, news or data."""
-        return [
-            f.page
-            for f in self.doc_files
-            if f.page is not None and LISTING_MARK in (f.page.markdown or "")
-        ]
+        return [f.page for f in self.doc_files if f.page is not None and _is_listing(f.page)]
+
+
+def _is_listing(page: Page) -> bool:
+    """Its Markdown holds a marker that lists products, news or data."""
+    return LISTING_MARK in (page.markdown or "")
 
 
 class _Capture(BasePlugin):
@@ -250,6 +250,12 @@ class _Server(LiveReloadServer):
             handler.on_any_event = self._on_change  # type: ignore[method-assign]
             self.observer.schedule(handler, os.path.abspath(path), recursive=recursive)
 
+    def keep_serving_last_build(self) -> None:
+        """After a failed build: answer the requests it held back with the site built last."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch
+            self._epoch_cond.notify_all()
+
     def reload_browsers(self) -> None:
         """What the build loop does after a build, for a build that ran outside it."""
         with self._epoch_cond:
@@ -362,19 +368,12 @@ class Preview:
                     raise  # the first build: the preview does not start, as `mkdocs serve`
                 # The problem has been reported above. MkDocs' server would hold every request
                 # back until a build succeeds; the site built last is served instead.
-                self._serve_as_before()
+                if self.server is not None:
+                    self.server.keep_serving_last_build()
                 log.error(
                     "Niet bijgewerkt: het voorbeeld toont de vorige versie. Herstel de fout en "
                     "bewaar opnieuw."
                 )
-
-    def _serve_as_before(self) -> None:
-        server = self.server
-        if server is None:
-            return
-        with server._epoch_cond:
-            server._wanted_epoch = server._visible_epoch
-            server._epoch_cond.notify_all()
 
     def _update(self, config: MkDocsConfig | None) -> None:
         changes = self._take_changes()
@@ -447,7 +446,7 @@ class Preview:
             log.error(f"Bijwerken mislukt: {error}")
             raise Abort("Aborted with an error while updating a page") from None
         names = ", ".join(sorted({self._relative(p.source) for p in saved}))
-        listings = sum(1 for p in also if LISTING_MARK in (p.page.markdown or ""))
+        listings = sum(1 for p in also if _is_listing(p.page))
         extra = f" en {listings} overzichtspagina's" if listings else ""
         log.info(
             f"Bijgewerkt: {names}{extra} ({time.monotonic() - start:.1f} s); volledige bouw volgt"
