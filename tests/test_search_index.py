@@ -202,7 +202,7 @@ def test_english_index_uses_lunrs_english_pipeline() -> None:
 
 
 def test_building_imports_no_nltk() -> None:
-    """The stemmer is snowballstemmer's. nltk (lunr.py's choice, which lunr loads whenever it
+    """The stemmer is Snowball's own (PyStemmer). nltk (lunr.py's choice, which lunr loads whenever it
     is installed) is not in requirements.txt: it took 0.3 s to import, and could download."""
     code = (
         "import sys; from samen.search_index import build_index, SearchDocument; "
