@@ -68,3 +68,39 @@ def test_download_sizes_are_read_again_on_a_reload(minisite: Path) -> None:
     assert "(PDF, 3 kB)" in summary()
     pdf.write_bytes(b"x" * 2_500_000)
     assert "(PDF, 2,5 MB)" in summary()
+
+
+def test_a_card_is_rendered_once_per_language_whatever_its_heading_level(
+    minisite: Path, monkeypatch
+) -> None:
+    site = load(minisite)
+    product = site.products["testrapport"]
+    rendered: list[str] = []
+    render_fragment = rendering.render_fragment
+
+    def counting(template: str, *args, **kwargs):
+        rendered.append(template)
+        return render_fragment(template, *args, **kwargs)
+
+    monkeypatch.setattr(rendering, "render_fragment", counting)
+    catalogue, by_theme = (PageContext(site, "nl", url) for url in ("producten/", "themas/"))
+    level_2 = product_card(catalogue, product, 2)
+    level_3 = product_card(by_theme, product, 3)
+    assert rendered == ["product-card.html"]
+    assert level_2.startswith('<h2 class="samen-card__title"><a href="testrapport/"')
+    assert level_3.startswith('<h3 class="samen-card__title"><a href="../producten/testrapport/"')
+    assert level_2.count("</h2>") == 1 and level_3.count("</h3>") == 1
+    assert "samen-heading-level" not in level_2 + level_3
+    product_card(PageContext(site, "en", "en/producten/"), product, 3)
+    assert rendered == ["product-card.html", "product-card.html"], "once per language"
+
+
+def test_a_title_that_looks_like_a_stand_in_stays_text(minisite: Path) -> None:
+    edit(
+        minisite / "docs/producten/testrapport.md",
+        "title: Testrapport over normaliseren",
+        "title: 'Rapport <!--samen-heading-level--> samen-product-link'",
+    )
+    site = load(minisite)
+    card = product_card(PageContext(site, "nl", "producten/"), site.products["testrapport"], 3)
+    assert "Rapport &lt;!--samen-heading-level--&gt; samen-product-link</a></h3>" in card

@@ -126,17 +126,20 @@ def _template(site: SiteData, name: str) -> Template:
 # The catalogue, the pages per theme and type and the leernetwerk pages hold every product
 # card, and rendering each card through Jinja on each of those pages was most of their time;
 # likewise the five related products at the end of every product page, a fifth of its time.
-# A card, or a related product, is the same on every page but for the link to its product,
-# so it is rendered once per build, language and template values with a stand-in link,
-# which each page replaces.
+# A card, or a related product, is the same on every page but for the link to its product
+# (and a card's heading level), so it is rendered once per build, language and template
+# values with stand-ins, which each page replaces.
 _PRODUCT_LINK = "samen-product-link"
+# Markup, so that it reaches the HTML as it is: content cannot hold it, since every value from
+# the content is escaped and so holds no "<".
+_HEADING_LEVEL = Markup("<!--samen-heading-level-->")
 _linked_fragments = _PerSiteData()
 
 
-def _with_product_link(
+def _parts_around_link(
     context: PageContext, product: Product, template: str, **values: object
-) -> Markup:
-    """``template`` rendered for ``product``, with the link to the product from this page."""
+) -> tuple[str, str]:
+    """``template`` rendered for ``product``, before and after the link to the product."""
     fragments = _linked_fragments.of(context.site)
     key = (template, product.id, context.lang, *values.items())
     parts = fragments.get(key)
@@ -149,18 +152,36 @@ def _with_product_link(
         if not found:
             raise RuntimeError(f"overrides/fragments/{template} must link to the product")
         parts = fragments[key] = (before, after)
+    return parts
+
+
+def _with_link(context: PageContext, product: Product, parts: tuple[str, str]) -> Markup:
     before, after = parts
     return Markup(before + str(escape(context.link(product.src_uri))) + after)
 
 
 def product_card(context: PageContext, product: Product, heading_level: int) -> Markup:
-    """The inside of a product's card (overrides/fragments/product-card.html) on this page."""
-    return _with_product_link(context, product, "product-card.html", heading_level=heading_level)
+    """The inside of a product's card (overrides/fragments/product-card.html) on this page.
+
+    Rendered once per language whatever its heading level (the catalogue's cards have h2,
+    those grouped by theme or type and on leernetwerk pages h3)."""
+    fragments = _linked_fragments.of(context.site)
+    key = ("product-card.html", product.id, context.lang, heading_level)
+    parts = fragments.get(key)
+    if parts is None:
+        any_level = _parts_around_link(
+            context, product, "product-card.html", heading_level=_HEADING_LEVEL
+        )
+        level = str(int(heading_level))
+        parts = fragments[key] = tuple(part.replace(_HEADING_LEVEL, level) for part in any_level)
+    return _with_link(context, product, parts)
 
 
 def related_product(context: PageContext, product: Product) -> Markup:
     """One related product on a product page (overrides/fragments/related-product.html)."""
-    return _with_product_link(context, product, "related-product.html")
+    return _with_link(
+        context, product, _parts_around_link(context, product, "related-product.html")
+    )
 
 
 # English pages write dates the British way (6 November 2023), as their text does; babel's
