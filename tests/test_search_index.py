@@ -202,8 +202,9 @@ def test_english_index_uses_lunrs_english_pipeline() -> None:
 
 
 def test_building_imports_no_nltk() -> None:
-    """The stemmer is Snowball's own (PyStemmer). nltk (lunr.py's choice, which lunr loads whenever it
-    is installed) is not in requirements.txt: it took 0.3 s to import, and could download."""
+    """The stemmer is Snowball's own (PyStemmer). nltk (lunr.py's choice, which lunr loads
+    whenever it is installed) is not in requirements.txt: it took 0.3 s to import, and could
+    download."""
     code = (
         "import sys; from samen.search_index import build_index, SearchDocument; "
         "build_index([SearchDocument('x/', 'Gezinnen', 'De kinderen van gezinnen')], 'nl'); "
