@@ -53,9 +53,12 @@ test: setup browser-setup lint
 published-urls: build
 	$(BIN)/python tests/published_urls.py site
 
-# Performance: build time, memory, output, search at N products against stock MkDocs (not a
-# test; about 8 minutes on a quiet machine). Results: a table here and JSON in benchmarks/results/.
+# Performance: build time, memory, output, search at N products against stock MkDocs, and the
+# instructions our hooks add, counted under valgrind (Debian's package, installed here if
+# missing). Not a test; about 15 minutes on a quiet machine. Results: a table here and JSON in
+# benchmarks/results/.
 benchmark: setup browser-setup
+	command -v valgrind >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends valgrind; }
 	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 clean:

@@ -9,7 +9,13 @@ CPU time (user and system) counts this process and its children, so the forked E
 too: where it is larger than the wall time, the build used the second core.
 
     python benchmarks/build_once.py <project> <site_dir> [--without-hooks] [--only nl]
-        [--sequential]
+        [--sequential] [--in-process]
+
+``--in-process`` keeps all work in this process, for counting instructions under valgrind
+(benchmarks/run.py ``--instructions``): valgrind counts a forked child apart, and that
+count includes everything its parent ran before the fork. With ``--sequential`` the only
+fork left is samen.background's, for the citation files; it writes them in a thread where
+another thread runs, so an idle thread is started first.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import functools
 import json
 import os
 import resource
+import threading
 import time
 from pathlib import Path
 
@@ -44,12 +51,10 @@ def _timed(handler, totals: dict[str, float]):
     return wrapper
 
 
-def _cpu_seconds() -> float:
+def _cpu_seconds() -> tuple[float, float]:
     """User and system time of this process and of its children that have been waited for."""
-    return sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
+    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime for u in usages), sum(u.ru_stime for u in usages)
 
 
 def build_once(project: Path, site_dir: Path, with_hooks: bool) -> dict:
@@ -73,10 +78,13 @@ def build_once(project: Path, site_dir: Path, with_hooks: bool) -> dict:
     finally:
         config.plugins.on_shutdown()
     wall = time.perf_counter() - start
-    cpu = _cpu_seconds() - cpu_start
+    user, system = (after - before for after, before in zip(_cpu_seconds(), cpu_start, strict=True))
     return {
         "wall_s": round(wall, 3),
-        "cpu_s": round(cpu, 3),
+        "cpu_s": round(user + system, 3),
+        # System time is mostly the kernel creating files, which varies with the disk's state.
+        "user_s": round(user, 3),
+        "system_s": round(system, 3),
         # The larger of this process and the English pass's process, where there is one.
         "peak_rss_mb": round(
             max(
@@ -98,7 +106,12 @@ def main() -> None:
     parser.add_argument("--without-hooks", action="store_true")
     parser.add_argument("--only", choices=["nl", "en"])
     parser.add_argument("--sequential", action="store_true", help="both languages in one process")
+    parser.add_argument(
+        "--in-process", action="store_true", help="no forked process (for valgrind's count)"
+    )
     args = parser.parse_args()
+    if args.in_process:
+        threading.Thread(target=threading.Event().wait, daemon=True).start()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.only:
         os.environ["SAMEN_ONLY_LANGUAGE"] = args.only
