@@ -1,20 +1,29 @@
-"""Hook: render Material's navigation (sidebar and tabs) once for all pages outside the nav.
+"""Hook: render the parts of Material's page that many pages share once, not on every page.
 
-Material renders the whole navigation into every page, and at 1000 products that was about
-a seventh of each language pass. Products and news items are outside the nav (``not_in_nav``
-in mkdocs.yml): on those pages no nav item is active, so their navigation differs only in
-its relative links, and those are the same for every page in one folder. overrides/main.html
-asks ``samen_shared_nav(partial)`` for ``partials/nav.html`` and ``partials/tabs.html``
-instead of including them; each is rendered once per folder and pass, and the same HTML is
-handed out after that.
-Pages in the nav get their own, rendered as usual. Without this hook (the benchmark's stock
-build) the template includes the partial itself; a test compares both builds byte for byte.
+Material renders its whole page template for every page, and some parts are the same on
+many of them:
+
+- The navigation (sidebar and tabs) of the pages outside the nav. At 1000 products it was
+  about a seventh of each language pass. Products and news items are outside the nav
+  (``not_in_nav`` in mkdocs.yml): on those pages no nav item is active, so their navigation
+  differs only in its relative links, and those are the same for every page in one folder.
+  overrides/main.html asks ``samen_shared_nav(partial)`` for ``partials/nav.html`` and
+  ``partials/tabs.html`` instead of including them; each is rendered once per folder and
+  pass. Pages in the nav get their own, rendered as usual.
+- Parts whose every input the template names: ``samen_shared_partial(partial, *key)``
+  renders ``partial`` once per pass and key. The search box (overrides/partials/search-box.html)
+  is the same on every page of a language; the page configuration (overrides/main.html,
+  block ``config``) differs only in the links it holds, which are its key.
+
+Each is rendered as ``{% include %}`` would render it, and the same HTML is handed out after
+that. Without this hook (the benchmark's stock build) the templates include the partials
+themselves; a test compares both builds byte for byte.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -31,6 +40,12 @@ def _links(items: list) -> Iterator:
             yield from _links(item.children)
         if getattr(item, "url", None) is not None:
             yield item
+
+
+def _as_included(context: Context, partial: str) -> Markup:
+    """``partial`` as `{% include %}` renders it: a new context of the includer's variables."""
+    template = context.environment.get_template(partial)
+    return Markup("".join(template.root_render_func(template.new_context(context.get_all()))))
 
 
 class SharedNavigation:
@@ -63,11 +78,24 @@ class SharedNavigation:
         key = (partial, folder, titles) if folder is not None else None
         if key is not None and key in self._by_folder:
             return self._by_folder[key]
-        # As `{% include %}` renders it: a new context of the including template's variables.
-        template = context.environment.get_template(partial)
-        html = Markup("".join(template.root_render_func(template.new_context(context.get_all()))))
+        html = _as_included(context, partial)
         if key is not None:
             self._by_folder[key] = html
+        return html
+
+
+class SharedPartials:
+    """Partials rendered once per language pass and key; the key must hold every input of
+    the partial that is not the same throughout the pass (the template that calls it says)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[Hashable, ...], Markup] = {}
+
+    @pass_context
+    def __call__(self, context: Context, partial: str, *key: Hashable) -> Markup:
+        html = self._rendered.get((partial, *key))
+        if html is None:
+            html = self._rendered[(partial, *key)] = _as_included(context, partial)
         return html
 
 
@@ -81,6 +109,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    # A new one every pass: the other language has its own navigation.
+    # New ones every pass: the other language has its own navigation and its own texts. The
+    # preview (samen.preview) keeps each pass's environment, and with it these.
     env.globals["samen_shared_nav"] = SharedNavigation(_nav) if _nav is not None else None
+    env.globals["samen_shared_partial"] = SharedPartials()
     return env
