@@ -170,8 +170,6 @@ def count_instructions(project: Path, variant: str) -> int:
     All in one process (build_once.py --in-process): valgrind counts a forked child apart,
     and that count includes what its parent ran before the fork.
     """
-    if shutil.which("valgrind") is None:
-        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
     site = project / f"site-{variant}-instructions"
     command = [
         *("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"),
@@ -354,6 +352,8 @@ def main() -> None:
         args.instructions = [n for n in (100, 1000) if n in args.products]
     for n in sorted(set(args.instructions) - set(args.products)):
         parser.error(f"--instructions {n}: {n} is not among --products")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
     workdir = Path(tempfile.mkdtemp(prefix="samen-bench-"))
     results = []
     try:
