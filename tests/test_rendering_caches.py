@@ -32,16 +32,21 @@ def test_a_reload_renders_changed_content_afresh(minisite: Path) -> None:
         assert "Herzien testrapport" in html and "Testrapport over normaliseren" not in html
 
 
+def _names_passed_to(owner: object, function: str, monkeypatch) -> list[str]:
+    """The first argument of every later call of ``owner.function``, in order."""
+    names: list[str] = []
+    original = getattr(owner, function)
+
+    def recording(name: str, *args, **kwargs):
+        names.append(name)
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(owner, function, recording)
+    return names
+
+
 def test_templates_are_looked_up_once_per_loaded_data(minisite: Path, monkeypatch) -> None:
-    environment = rendering.environment()
-    asked: list[str] = []
-    get_template = environment.get_template
-
-    def counting(name: str, *args, **kwargs):
-        asked.append(name)
-        return get_template(name, *args, **kwargs)
-
-    monkeypatch.setattr(environment, "get_template", counting)
+    asked = _names_passed_to(rendering.environment(), "get_template", monkeypatch)
     site = load(minisite)
     for _ in range(3):
         rendering.news_listing(PageContext(site, "nl", "nieuws/"))
@@ -75,14 +80,7 @@ def test_a_card_is_rendered_once_per_language_whatever_its_heading_level(
 ) -> None:
     site = load(minisite)
     product = site.products["testrapport"]
-    rendered: list[str] = []
-    render_fragment = rendering.render_fragment
-
-    def counting(template: str, *args, **kwargs):
-        rendered.append(template)
-        return render_fragment(template, *args, **kwargs)
-
-    monkeypatch.setattr(rendering, "render_fragment", counting)
+    rendered = _names_passed_to(rendering, "render_fragment", monkeypatch)
     catalogue, by_theme = (PageContext(site, "nl", url) for url in ("producten/", "themas/"))
     level_2 = product_card(catalogue, product, 2)
     level_3 = product_card(by_theme, product, 3)
