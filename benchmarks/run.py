@@ -1,6 +1,6 @@
 """Benchmark: build time, memory, output and search at N products, against stock MkDocs.
 
-For every N it generates a realistic site (benchmarks/generate.py) and builds it four
+For every N it generates a realistic site (benchmarks/generate.py) and builds it five
 ways, each in a fresh process (benchmarks/build_once.py):
 
 - ``ours``: our full configuration and hooks, Dutch and English, as ``mkdocs build`` runs
@@ -8,7 +8,10 @@ ways, each in a fresh process (benchmarks/build_once.py):
 - ``ours_sequential``: the same in one process (``SAMEN_SEQUENTIAL_BUILD=1``), where the
   time spent in our hooks can be measured: their share is of this build's time;
 - ``stock``: the same content and configuration without our hooks, Dutch and English;
-- ``stock_nl``: without our hooks, Dutch only (the issue's yardstick).
+- ``stock_nl``: without our hooks, Dutch only (the issue's yardstick);
+- ``stock_nl_busy``: the same while another process keeps the second core busy. On this
+  machine a process slows down while the other core works too, and ``ours`` runs its two
+  passes at once: ``stock_nl_busy`` against ``stock_nl`` shows what that alone costs.
 
 What our hooks add is shown two ways: the share of the one-process build spent in their
 event handlers (timed around each handler), and that build's time against ``stock``. The
@@ -75,12 +78,16 @@ VARIANTS = {
     "ours_sequential": ["--sequential"],
     "stock": ["--without-hooks"],
     "stock_nl": ["--without-hooks", "--only", "nl"],
+    "stock_nl_busy": ["--without-hooks", "--only", "nl"],
 }
+# Built while a process that only spins keeps the other core busy.
+BUSY_VARIANTS = {"stock_nl_busy"}
 # The ratios taken within each round: name -> (numerator, denominator).
 RATIOS = {
     "ours/stock_nl": ("ours", "stock_nl"),
     "ours_sequential/stock": ("ours_sequential", "stock"),
     "ours/stock": ("ours", "stock"),
+    "stock_nl_busy/stock_nl": ("stock_nl_busy", "stock_nl"),
 }
 
 
@@ -112,7 +119,14 @@ def build_once(project: Path, variant: str) -> dict:
     os.sync()
     time.sleep(2)
     command = [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]]
-    return _last_json_line(command, f"{variant} build")
+    if variant not in BUSY_VARIANTS:
+        return _last_json_line(command, f"{variant} build")
+    spinner = subprocess.Popen([PYTHON, "-c", "while True: pass"])
+    try:
+        return _last_json_line(command, f"{variant} build")
+    finally:
+        spinner.kill()
+        spinner.wait()
 
 
 def _last_json_line(command: list[str], what: str) -> dict:
@@ -301,18 +315,22 @@ def _table(results: list[dict]) -> str:
     head = (
         "| products | ours nl+en | ours, one process | stock nl+en | stock nl "
         "| ours / stock nl | ours / stock nl+en | hooks share (one process) "
-        "| one process / stock nl+en | CPU s ours / stock nl "
-        "| peak MB | output MB | pages | index bytes nl / en (stock: both) |"
+        "| one process / stock nl+en | stock nl, other core busy / alone "
+        "| CPU s ours / stock nl | peak MB | output MB | pages "
+        "| index bytes nl / en (stock: both) |"
     )
-    lines = [head, "|" + "---|" * 14]
+    lines = [head, "|" + "---|" * 15]
     for r in results:
-        ours, seq, stock, stock_nl = (r[v] for v in VARIANTS)
+        ours, seq, stock, stock_nl = (
+            r[v] for v in ("ours", "ours_sequential", "stock", "stock_nl")
+        )
         ratio = {name: r["ratios"][name]["median"] for name in RATIOS}
         lines.append(
             f"| {r['products']} | {ours['wall_s']:.1f} s | {seq['wall_s']:.1f} s "
             f"| {stock['wall_s']:.1f} s | {stock_nl['wall_s']:.1f} s "
             f"| {ratio['ours/stock_nl']:.2f} | {ratio['ours/stock']:.2f} "
             f"| {seq['hooks_s'] / seq['wall_s']:.0%} | {ratio['ours_sequential/stock']:.2f} "
+            f"| {ratio['stock_nl_busy/stock_nl']:.2f} "
             f"| {ours['cpu_s']:.1f} / {stock_nl['cpu_s']:.1f} "
             f"| {ours['peak_rss_mb']:.0f} "
             f"| {ours['output_mb']} | {ours['pages']} "
