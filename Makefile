@@ -55,7 +55,7 @@ published-urls: build
 
 # Performance: build time, memory, output, search at N products against stock MkDocs, and the
 # instructions our hooks add, counted under valgrind (Debian's package, installed here if
-# missing). Not a test; about 15 minutes on a quiet machine. Results: a table here and JSON in
+# missing). Not a test; about 20 minutes on a quiet machine. Results: a table here and JSON in
 # benchmarks/results/.
 benchmark: setup browser-setup
 	command -v valgrind >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends valgrind; }
