@@ -111,6 +111,11 @@ def _site(project: Path, variant: str) -> Path:
     return project / f"site-{variant}"
 
 
+def _build_command(project: Path, site: Path, variant: str) -> list[str]:
+    """The command that builds ``variant`` of ``project`` into ``site`` (build_once.py)."""
+    return [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]]
+
+
 def build_once(project: Path, variant: str) -> dict:
     """Build one variant once in a fresh process, into its own site folder (replaced)."""
     site = _site(project, variant)
@@ -119,12 +124,12 @@ def build_once(project: Path, variant: str) -> dict:
     # disk is mounted with `discard`), so that it does not slow down this build instead.
     os.sync()
     time.sleep(2)
-    command = [PYTHON, str(HERE / "build_once.py"), str(project), str(site), *VARIANTS[variant]]
+    command = _build_command(project, site, variant)
     if variant not in PAIRED_VARIANTS:
         return _last_json_line(command, f"{variant} build")
     twin_site = site.with_name(site.name + "-twin")
     shutil.rmtree(twin_site, ignore_errors=True)
-    twin_command = [*command[:3], str(twin_site), *command[4:]]
+    twin_command = _build_command(project, twin_site, variant)
     twin = subprocess.Popen(twin_command, cwd=REPO, stdout=subprocess.DEVNULL)
     try:
         return _last_json_line(command, f"{variant} build")
@@ -192,8 +197,7 @@ def count_instructions(project: Path, variant: str) -> int:
     site = project / f"site-{variant}-instructions"
     command = [
         *("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"),
-        *(PYTHON, str(HERE / "build_once.py"), str(project), str(site)),
-        *VARIANTS[variant],
+        *_build_command(project, site, variant),
         "--in-process",
     ]
     env = {**os.environ, "PYTHONHASHSEED": "0"}

@@ -93,9 +93,10 @@ class SharedPartials:
 
     @pass_context
     def __call__(self, context: Context, partial: str, *key: Hashable) -> Markup:
-        html = self._rendered.get((partial, *key))
+        full_key = (partial, *key)
+        html = self._rendered.get(full_key)
         if html is None:
-            html = self._rendered[(partial, *key)] = _as_included(context, partial)
+            html = self._rendered[full_key] = _as_included(context, partial)
         return html
 
 
